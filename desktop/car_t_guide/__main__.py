@@ -1,0 +1,5 @@
+import sys
+
+from car_t_guide.cli import main
+
+sys.exit(main())

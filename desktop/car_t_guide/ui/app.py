@@ -1,0 +1,50 @@
+"""Start the Qt side: the application object, fonts, language, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from car_t_guide import __version__
+from car_t_guide.core.settings import CenterSettings
+from car_t_guide.ui.fonts import app_font, load_bundled_fonts
+from car_t_guide.ui.i18n import apply_language
+
+
+def needs_offscreen() -> bool:
+    """True on a machine with no display (CI, a headless box): draw offscreen instead."""
+    if sys.platform.startswith("linux"):
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return False
+
+
+def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("CAR T Family Guide")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("CAR T Family Guide")
+    app.setDesktopFileName("car-t-guide")
+    load_bundled_fonts()
+    app.setFont(app_font(20))
+    return app
+
+
+def create_main_window(lang: str, settings: CenterSettings | None = None):
+    # Imported here so `car-t-guide --version` and the CLI's error paths stay instant.
+    from car_t_guide.ui.main_window import MainWindow
+
+    apply_language(lang)
+    window = MainWindow(settings)
+    window.set_language(lang)
+    return window
+
+
+def run_app(lang: str, settings: CenterSettings | None = None) -> int:
+    app = create_application(offscreen=needs_offscreen() and "QT_QPA_PLATFORM" not in os.environ)
+    window = create_main_window(lang, settings)
+    window.show()
+    return app.exec()

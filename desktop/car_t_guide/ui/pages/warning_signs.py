@@ -1,0 +1,64 @@
+"""Warning signs: call now. Reachable from every screen by the red button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from car_t_guide.core import content
+from car_t_guide.core.i18n import _, current_language
+from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
+
+
+@dataclass(frozen=True)
+class Contacts:
+    center: str = ""
+    phone_24h: str = ""
+    emergency_number: str = ""
+
+
+class WarningSignsPage(Page):
+    page_id = "warning-signs"
+
+    def __init__(self, contacts: Callable[[], Contacts], parent=None):
+        super().__init__(parent)
+        self._contacts = contacts
+
+    def build(self, layout: QVBoxLayout) -> None:
+        text = content.warning_signs(current_language())
+        layout.addWidget(heading(text.title))
+        for item in text.intro:
+            layout.addWidget(label(item.text))
+        signs = bullet_list(sign.text for sign in text.signs)
+        signs.setObjectName("signList")
+        call = label(_("Call now if you see any of these signs:"), "warningHeading")
+        layout.addWidget(framed("warningCard", call, signs))
+        layout.addWidget(framed("card", *self._numbers()))
+        for item in text.after:
+            layout.addWidget(label(item.text, "muted"))
+
+    def _numbers(self):
+        contacts = self._contacts()
+        if contacts.phone_24h:
+            who = contacts.center or _("your care team")
+            yield label(
+                _("Call {who} day or night: {phone}").format(who=who, phone=contacts.phone_24h),
+                "warningHeading",
+            )
+        else:
+            yield label(_("Call your care team's 24-hour number."), "warningHeading")
+        if contacts.emergency_number:
+            yield label(
+                _("In an emergency, call {number}.").format(number=contacts.emergency_number)
+            )
+        else:
+            yield label(_("In an emergency, call your local emergency number."))
+
+    def position_text(self) -> str:
+        return _("Warning signs")
+
+    def section_title(self) -> str:
+        return _("Warning signs")

@@ -1,0 +1,36 @@
+"""``car-t-guide screenshot``: draw one page to a PNG, with no display needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from car_t_guide.core.settings import CenterSettings
+from car_t_guide.ui.app import create_application, create_main_window
+
+
+def take_screenshot(
+    page_id: str,
+    out: Path,
+    *,
+    lang: str,
+    size: tuple[int, int] = (1280, 800),
+    text_size: str = "normal",
+    settings: CenterSettings | None = None,
+) -> None:
+    import os
+
+    # Offscreen unless the caller chose a platform: the same picture with or without a display.
+    app = create_application(offscreen="QT_QPA_PLATFORM" not in os.environ)
+    window = create_main_window(lang, settings)
+    window.apply_text_size(text_size)
+    window.resize(*size)
+    window.show_page(page_id)
+    window.show()
+    for _ in range(3):  # let layouts settle (word-wrapped labels take a second pass)
+        app.processEvents()
+    image = window.grab()
+    if not image.save(str(out), "PNG"):
+        raise OSError(f"could not write {out}")
+    window.close()
+    window.deleteLater()
+    app.processEvents()

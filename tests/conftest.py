@@ -1,0 +1,31 @@
+"""Shared test set-up: Qt draws offscreen, and no test touches the real home folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before anything imports the app: every folder it might write to points into a temporary tree.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="car-t-guide-tests-"))
+for variable, name in (
+    ("CAR_T_GUIDE_CONFIG_DIR", "config"),
+    ("CAR_T_GUIDE_DATA_DIR", "data"),
+    ("CAR_T_GUIDE_LOG_DIR", "log"),
+):
+    os.environ[variable] = str(_SANDBOX / name)
+os.environ["CAR_T_GUIDE_SETTINGS"] = str(_SANDBOX / "config" / "no-settings.toml")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path, monkeypatch):
+    """Each test gets its own settings, data and log folders."""
+    for variable in ("CAR_T_GUIDE_CONFIG_DIR", "CAR_T_GUIDE_DATA_DIR", "CAR_T_GUIDE_LOG_DIR"):
+        monkeypatch.setenv(variable, str(tmp_path / "app-dirs" / variable.lower()))
+    monkeypatch.setenv("CAR_T_GUIDE_SETTINGS", str(tmp_path / "app-dirs" / "settings.toml"))
+    yield
