@@ -15,6 +15,7 @@ from datetime import date
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
 
+from car_t_guide.core.plain_text import shown
 from car_t_guide.core.i18n import _, current_language, gettext_in, ngettext_in
 
 # ASCII digits only: "２０１３" or Arabic-Indic digits would pass \d.
@@ -74,7 +75,7 @@ class PartialDate:
         found = _PARTIAL.fullmatch(text)
         if found is None:
             raise BadDate(
-                _("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD").format(text=text)
+                _("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD").format(text=shown(text))
             )
         year, month, day = (int(part) if part else None for part in found.groups())
         assert year is not None
@@ -115,7 +116,7 @@ def parse_full_date(text: str) -> date:
     """A plan date: the day must be known."""
     found = PartialDate.parse(text)
     if not found.is_full:
-        raise BadDate(_("'{text}' needs a full date: YYYY-MM-DD").format(text=text))
+        raise BadDate(_("'{text}' needs a full date: YYYY-MM-DD").format(text=shown(text)))
     return found.first_day
 
 

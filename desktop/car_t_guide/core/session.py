@@ -21,6 +21,7 @@ from car_t_guide.core import session_checks
 from car_t_guide.core.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.dates import BadDate, PartialDate, parse_full_date
 from car_t_guide.core.i18n import _
+from car_t_guide.core.plain_text import shown
 from car_t_guide.core.session_fields import (
     CARE_TEAM_FIELDS,
     FORMAT,
@@ -120,7 +121,9 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             # Keeping one silently would lose the other on the next save.
-            raise _Refused(_("the field '{name}' appears twice in one object").format(name=key))
+            raise _Refused(
+                _("the field '{name}' appears twice in one object").format(name=shown(key))
+            )
         result[key] = value
     return result
 
@@ -153,7 +156,7 @@ def load_session(path: str | os.PathLike[str], *, today: date) -> LoadedSession:
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             message = _("the file ends too early; it may have been cut off")
         else:
             message = _("is not valid JSON (line {line}, column {column})").format(
@@ -179,7 +182,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return _("a number ({value})").format(value=value)
     if isinstance(value, str):
-        return _("the text '{value}'").format(value=value[:40])
+        return _("the text '{value}'").format(value=shown(value))
     if isinstance(value, list):
         return _("a list")
     return _("an object")
@@ -258,7 +261,7 @@ class _Reader:
                 raise self.fail(
                     path,
                     _("'{value}' is not known; use one of: {options}").format(
-                        value=raw[:40], options=", ".join(rule.options)
+                        value=shown(raw), options=", ".join(rule.options)
                     ),
                 )
             return raw
@@ -266,7 +269,7 @@ class _Reader:
             if not re.fullmatch(LANGUAGE_TAG_PATTERN, raw):
                 raise self.fail(
                     path, _("'{value}' is not a language code such as 'en' or 'es'").format(
-                        value=raw[:40]
+                        value=shown(raw)
                     )
                 )
             return raw
@@ -289,7 +292,7 @@ def _check_plain_data(reader: _Reader, data: Any) -> None:
             raise reader.fail(where, _("is nested too deeply"))
         if isinstance(value, dict):
             for key, item in value.items():
-                path = f"{where}.{key}" if where else key
+                path = f"{where}.{shown(key)}" if where else shown(key)
                 if any(0xD800 <= ord(char) <= 0xDFFF for char in key):
                     raise reader.fail(where, _("a field name contains a broken character"))
                 pending.append((path, item, depth + 1))
@@ -345,7 +348,7 @@ def _read_topic(reader: _Reader, where: str, raw: Any) -> TopicReview:
             raise reader.fail(
                 where,
                 _("'{value}' is not known; use one of: {options}").format(
-                    value=raw[:40], options=", ".join(TOPICS)
+                    value=shown(raw), options=", ".join(TOPICS)
                 ),
             )
         return TopicReview(raw)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
         controls = FlowLayout(spacing=10)
         self.title_label = QLabel()
         self.title_label.setObjectName("appTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         controls.addWidget(self.title_label)
 
         self.language_box = QComboBox()
@@ -94,14 +94,14 @@ class MainWindow(QMainWindow):
         self.language_box.currentIndexChanged.connect(self._on_language_picked)
         controls.addWidget(self.language_box)
 
-        self.text_size_group = QButtonGroup(self)
+        # Plain checkable buttons, not an exclusive QButtonGroup: in a group, Tab stops only at
+        # the checked one, and each button should be one Tab stop of its own.
         self.text_size_buttons: dict[str, QPushButton] = {}
         for name, text in TEXT_SIZE_BUTTONS.items():
             button = QPushButton(text)
             button.setObjectName("textSize")
             button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, n=name: self.apply_text_size(n))
-            self.text_size_group.addButton(button)
             self.text_size_buttons[name] = button
             controls.addWidget(button)
 
@@ -112,14 +112,12 @@ class MainWindow(QMainWindow):
         bar.addLayout(controls)
 
         sections = FlowLayout(spacing=8)
-        self.section_group = QButtonGroup(self)
         self.section_buttons: dict[str, QPushButton] = {}
         for first_page, _title in SECTIONS:
             button = QPushButton()
             button.setObjectName("section")
             button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, p=first_page: self.show_page(p))
-            self.section_group.addButton(button)
             self.section_buttons[first_page] = button
             sections.addWidget(button)
         bar.addLayout(sections)
@@ -206,7 +204,8 @@ class MainWindow(QMainWindow):
         self.text_size = name
         scale = theme.TEXT_SCALES[name]
         QApplication.instance().setStyleSheet(theme.style_sheet(scale))
-        self.text_size_buttons[name].setChecked(True)
+        for size_name, button in self.text_size_buttons.items():
+            button.setChecked(size_name == name)
         for page in self.pages.values():
             page.set_scale(scale)
         self.retranslate()
@@ -219,6 +218,7 @@ class MainWindow(QMainWindow):
         for name, button in self.text_size_buttons.items():
             button.setAccessibleName(_(TEXT_SIZE_NAMES[name]))
             button.setToolTip(_(TEXT_SIZE_NAMES[name]))
+        self.title_label.setMinimumHeight(self.warning_button.sizeHint().height())
         self.warning_button.setText(_("Warning signs: call now"))
         self.warning_button.setAccessibleName(self.warning_button.text())
         for first_page, title in SECTIONS:
@@ -246,7 +246,5 @@ class MainWindow(QMainWindow):
         self.position_label.setText(page.position_text())
         self.position_label.setAccessibleName(page.position_text())
         section = section_of(page_id)
-        self.section_group.setExclusive(False)
         for first_page, button in self.section_buttons.items():
             button.setChecked(first_page == section)
-        self.section_group.setExclusive(True)

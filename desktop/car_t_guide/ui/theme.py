@@ -81,6 +81,11 @@ class Sizes:
         return self.px(23)
 
     @property
+    def border(self) -> int:
+        # The same width with or without focus, so focusing never changes a button's size.
+        return max(3, self.px(3))
+
+    @property
     def touch_target(self) -> int:
         # 44 px is the smallest touch target; ours is a little larger at every size.
         return max(48, self.px(48))
@@ -109,7 +114,7 @@ def style_sheet(scale: float) -> str:
     QFrame#topBar, QFrame#bottomBar {{ background: {SURFACE}; border: none; }}
     QPushButton, QToolButton, QComboBox {{
         min-height: {s.touch_target}px; padding: {s.px(6)}px {s.px(16)}px;
-        border-radius: {s.px(8)}px; border: 2px solid {ACCENT};
+        border-radius: {s.px(8)}px; border: {s.border}px solid {ACCENT};
         background: {SURFACE}; color: {ACCENT}; font-weight: bold;
     }}
     QPushButton#primary {{ background: {ACCENT}; color: {ACCENT_TEXT}; }}
@@ -120,7 +125,7 @@ def style_sheet(scale: float) -> str:
                                  border-color: {WARNING}; }}
     QPushButton:disabled {{ color: {MUTED_TEXT}; border-color: {BORDER}; }}
     QPushButton:focus, QToolButton:focus, QComboBox:focus {{
-        outline: none; border: {max(3, s.px(3))}px solid {FOCUS};
+        outline: none; border-color: {FOCUS};
     }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};

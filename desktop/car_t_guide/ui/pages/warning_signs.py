@@ -32,11 +32,12 @@ class WarningSignsPage(Page):
         layout.addWidget(heading(text.title))
         for item in text.intro:
             layout.addWidget(label(item.text))
+        # The number first: a worried parent should not have to scroll to find it.
+        layout.addWidget(framed("card", *self._numbers()))
         signs = bullet_list(sign.text for sign in text.signs)
         signs.setObjectName("signList")
         call = label(_("Call now if you see any of these signs:"), "warningHeading")
         layout.addWidget(framed("warningCard", call, signs))
-        layout.addWidget(framed("card", *self._numbers()))
         for item in text.after:
             layout.addWidget(label(item.text, "muted"))
 
