@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from car_t_guide.core.paths import resource
+
 FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback"]
 
 # Text sizes a family can choose; the largest is twice the default.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "largest": 2.0}
+# The bars around the page grow less than the reading text, or at the largest size they would
+# leave no room for what there is to read.
+CHROME_SCALE_LIMIT = 1.25
 
 BACKGROUND = "#f6f8fa"
 SURFACE = "#ffffff"
@@ -93,6 +98,8 @@ class Sizes:
 
 def style_sheet(scale: float) -> str:
     s = Sizes(scale)
+    c = Sizes(min(scale, CHROME_SCALE_LIMIT))
+    arrow = resource("styles", "chevron-down.svg").as_posix()
     family = ", ".join(f'"{name}"' for name in FONT_FAMILIES)
     return f"""
     QWidget {{ font-family: {family}; font-size: {s.body}px; color: {TEXT}; }}
@@ -100,7 +107,6 @@ def style_sheet(scale: float) -> str:
     QLabel#heading {{ font-size: {s.heading}px; font-weight: bold; }}
     QLabel#subheading {{ font-size: {s.subheading}px; font-weight: bold; margin-top: {s.px(10)}px; }}
     QLabel#muted {{ color: {MUTED_TEXT}; }}
-    QLabel#appTitle {{ font-size: {s.subheading}px; font-weight: bold; color: {ACCENT}; }}
     QLabel#position {{ color: {MUTED_TEXT}; font-weight: bold; }}
     QFrame#callout {{ background: {ACCENT_SOFT}; border-left: {s.px(6)}px solid {ACCENT};
                       border-radius: {s.px(6)}px; }}
@@ -117,6 +123,12 @@ def style_sheet(scale: float) -> str:
         border-radius: {s.px(8)}px; border: {s.border}px solid {ACCENT};
         background: {SURFACE}; color: {ACCENT}; font-weight: bold;
     }}
+    QFrame#topBar QWidget, QFrame#bottomBar QWidget {{ font-size: {c.body}px; }}
+    QFrame#topBar QPushButton, QFrame#topBar QComboBox, QFrame#bottomBar QPushButton {{
+        min-height: {c.touch_target}px; padding: {c.px(6)}px {c.px(16)}px;
+        border-width: {c.border}px;
+    }}
+    QLabel#appTitle {{ font-size: {c.subheading}px; font-weight: bold; color: {ACCENT}; }}
     QPushButton#primary {{ background: {ACCENT}; color: {ACCENT_TEXT}; }}
     QPushButton#section:checked, QPushButton#textSize:checked {{
         background: {ACCENT}; color: {ACCENT_TEXT};
@@ -127,6 +139,8 @@ def style_sheet(scale: float) -> str:
     QPushButton:focus, QToolButton:focus, QComboBox:focus {{
         outline: none; border-color: {FOCUS};
     }}
+    QComboBox::drop-down {{ border: none; width: {c.px(32)}px; }}
+    QComboBox::down-arrow {{ image: url("{arrow}"); width: {c.px(20)}px; height: {c.px(20)}px; }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};
                                    selection-color: {ACCENT_TEXT}; }}

@@ -33,6 +33,9 @@ class StepPage(Page):
         column.addWidget(label(step.summary.text))
         column.addStretch(1)
         top.addLayout(column, 1)
+        if top.direction() == QBoxLayout.Direction.TopToBottom:
+            # At large text sizes the words come first, then the picture.
+            top.setDirection(QBoxLayout.Direction.BottomToTop)
         layout.addLayout(top)
 
         sections = [

@@ -26,16 +26,20 @@ class WelcomePage(Page):
         column.addWidget(heading(text.title))
         for item in text.intro:
             column.addWidget(label(item.text))
-        column.addStretch(1)
-        top.addLayout(column, 1)
-        layout.addLayout(top)
-        for item in text.how_to_use:
-            layout.addWidget(label(item.text, "muted"))
+        # The way forward sits right under the first words, not below the fold.
         start = QPushButton(_("Start: the steps of CAR T cell therapy"))
         start.setObjectName("primary")
         start.setAccessibleName(start.text())
         start.clicked.connect(self.start_requested)
-        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        top.addLayout(column, 1)
+        if top.direction() == QBoxLayout.Direction.TopToBottom:
+            # At large text sizes the words come first, then the picture.
+            top.setDirection(QBoxLayout.Direction.BottomToTop)
+        layout.addLayout(top)
+        for item in text.how_to_use:
+            layout.addWidget(label(item.text, "muted"))
 
     def position_text(self) -> str:
         return _("Welcome")
