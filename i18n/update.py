@@ -20,7 +20,13 @@ LANGUAGES = ["es"]
 
 
 def pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=ROOT,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(result.stderr)
+    for line in result.stderr.splitlines():
+        if "translated" in line:  # the one line worth reading: how much is translated
+            print(line)
 
 
 def merge(json_path: Path, lang: str = "es") -> None:
@@ -38,16 +44,23 @@ def merge(json_path: Path, lang: str = "es") -> None:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         if key in incoming and not (message.string if isinstance(message.string, str)
-                                    else any(message.string)):
+                                    else all(message.string)):
             value = incoming[key]
-            message.string = tuple(value) if isinstance(value, list) else value
+            if isinstance(value, list):
+                # Spanish has a third CLDR plural form (millions) that reads like the plural.
+                value = (value + [value[-1]] * catalog.num_plurals)[: catalog.num_plurals]
+                message.string = tuple(value)
+            else:
+                message.string = value
     with po.open("wb") as handle:
         write_po(handle, catalog, width=100)
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--merge":
-        merge(Path(sys.argv[2]))
+    if len(sys.argv) >= 3 and sys.argv[1] == "--merge":
+        for name in sys.argv[2:]:
+            merge(Path(name))
+        return
     pybabel(
         "extract", "-F", str(HERE / "babel.cfg"), "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
         "--no-location", "--sort-output", "--project", "car-t-guide", "-o", str(POT), "desktop",

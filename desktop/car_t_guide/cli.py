@@ -57,10 +57,40 @@ def _lang(value: str) -> str:
     return found
 
 
+def _today(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--today must be a date written YYYY-MM-DD, not {value!r}"
+        ) from None
+
+
+def _example(value: str) -> int:
+    from car_t_guide.core.examples import EXAMPLE_COUNT
+
+    if not value.isdigit() or not 1 <= int(value) <= EXAMPLE_COUNT:
+        raise argparse.ArgumentTypeError(
+            f"--example must be a number from 1 to {EXAMPLE_COUNT}, not {value!r}"
+        )
+    return int(value)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", type=_lang, help="language code (en, es)")
+    parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    parser.add_argument("--today", type=_today, help="pretend today is this day (YYYY-MM-DD)")
+
+
 def _app_parser() -> _Parser:
     parser = _Parser(prog="car-t-guide", description="CAR T Family Guide")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--lang", type=_lang, help="language code (en, es)")
+    _add_common(parser)
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--open", type=Path, metavar="SESSION.json", help="open a family's file")
+    family.add_argument("--example", type=_example, metavar="N", help="example family 1 to 4")
     return parser
 
 
@@ -68,7 +98,10 @@ def _screenshot_parser() -> _Parser:
     parser = _Parser(prog="car-t-guide screenshot", description="Draw one page to a PNG file.")
     parser.add_argument("--page", type=_page, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--lang", type=_lang)
+    _add_common(parser)
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--session", type=Path, metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N")
     parser.add_argument("--size", type=_size, default=(1280, 800))
     parser.add_argument(
         "--text-size", choices=["normal", "large", "largest"], default="normal"
@@ -80,15 +113,80 @@ def _version_text() -> str:
     return f"car-t-guide {__version__} (content {CONTENT_VERSION})"
 
 
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _settings(args):
+    from car_t_guide.core.settings import SettingsError, load_settings
+
+    try:
+        loaded = load_settings(args.settings)
+    except SettingsError as problem:
+        # Never start with half a configuration.
+        raise UsageError(str(problem)) from None
+    for warning in loaded.warnings:
+        _warn(warning)
+    return loaded
+
+
+def _family(path: Path | None, example: int | None, today):
+    """The session named on the command line, or None."""
+    from car_t_guide.core import examples
+    from car_t_guide.core.session import SessionError, load_session
+
+    if example is not None:
+        return examples.load_example(example, today=today)
+    if path is None:
+        return None
+    try:
+        loaded = load_session(path, today=today)
+    except SessionError as problem:
+        raise UsageError(str(problem)) from None
+    for warning in loaded.warnings:
+        _warn(str(warning))
+    return loaded.session
+
+
+def _context(args, path: Path | None, example: int | None):
+    """Settings, today, the session and the language, in DESIGN.md's order of precedence:
+    --lang, then the session's language, then the center default, then the system locale."""
+    from datetime import date
+
+    from car_t_guide.core.i18n import choose_language
+
+    loaded = _settings(args)
+    today = args.today or date.today()
+    session = _family(path, example, today)
+    lang = choose_language(
+        args.lang, session.language if session else None, loaded.settings.default_language
+    )
+    return loaded.settings, today, session, lang
+
+
 def _run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
     if args.version:
         print(_version_text())
         return EXIT_OK
-    from car_t_guide.core.i18n import choose_language
+    settings, today, session, lang = _context(args, args.open, args.example)
     from car_t_guide.ui.app import run_app
 
-    return run_app(choose_language(args.lang))
+    return run_app(lang, settings, session=session, today=today, session_path=args.open)
+
+
+def _run_settings(argv: list[str]) -> int:
+    parser = _Parser(prog="car-t-guide settings",
+                     description="Print the center settings in effect and where each came from.")
+    parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    args = parser.parse_args(argv)
+    from car_t_guide.core.settings import describe_settings
+
+    loaded = _settings(args)
+    print(f"# {loaded.path}{'' if loaded.found else ' (not found: defaults in effect)'}")
+    for line in describe_settings(loaded):
+        print(line)
+    return EXIT_OK
 
 
 def _run_screenshot(argv: list[str]) -> int:
@@ -98,16 +196,17 @@ def _run_screenshot(argv: list[str]) -> int:
         raise UsageError(f"--out {out}: the picture is a PNG, so the file name must end in .png")
     if not out.parent.exists():
         raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
-    from car_t_guide.core.i18n import choose_language
+    settings, today, session, lang = _context(args, args.session, args.example)
     from car_t_guide.ui.screenshot import take_screenshot
 
     take_screenshot(
-        args.page, out, lang=choose_language(args.lang), size=args.size, text_size=args.text_size
+        args.page, out, lang=lang, size=args.size, text_size=args.text_size,
+        settings=settings, session=session, today=today,
     )
     return EXIT_OK
 
 
-COMMANDS = {"screenshot": _run_screenshot}
+COMMANDS = {"screenshot": _run_screenshot, "settings": _run_settings}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,8 +15,8 @@ from datetime import date
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
 
+from car_t_guide.core.i18n import _, current_language, translations_in
 from car_t_guide.core.plain_text import shown
-from car_t_guide.core.i18n import _, current_language, gettext_in, ngettext_in
 
 # ASCII digits only: "２０１３" or Arabic-Indic digits would pass \d.
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
@@ -75,7 +75,9 @@ class PartialDate:
         found = _PARTIAL.fullmatch(text)
         if found is None:
             raise BadDate(
-                _("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD").format(text=shown(text))
+                _("'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD").format(
+                    text=shown(text)
+                )
             )
         year, month, day = (int(part) if part else None for part in found.groups())
         assert year is not None
@@ -178,10 +180,16 @@ def format_duration(days: int, lang: str) -> str:
     """'2 weeks' for whole weeks, else '10 days'."""
     if days and days % 7 == 0:
         weeks = days // 7
-        return ngettext_in(lang, "{n} week", "{n} weeks", weeks).format(
-            n=format_number(weeks, lang)
+        return (
+            translations_in(lang)
+            .ngettext("{n} week", "{n} weeks", weeks)
+            .format(n=format_number(weeks, lang))
         )
-    return ngettext_in(lang, "{n} day", "{n} days", days).format(n=format_number(days, lang))
+    return (
+        translations_in(lang)
+        .ngettext("{n} day", "{n} days", days)
+        .format(n=format_number(days, lang))
+    )
 
 
 def format_after_infusion(days: int, lang: str, *, about: bool = False) -> str:
@@ -189,27 +197,24 @@ def format_after_infusion(days: int, lang: str, *, about: bool = False) -> str:
 
     Whole sentences per case, not glued pieces, so every language can order its own words.
     """
+    tr = translations_in(lang)
     weeks = days // 7 if days and days % 7 == 0 else None
     if weeks is not None and about:
-        text = ngettext_in(
-            lang,
-            "about {n} week after the infusion",
-            "about {n} weeks after the infusion",
-            weeks,
+        text = tr.ngettext(
+            "about {n} week after the infusion", "about {n} weeks after the infusion", weeks
         )
     elif weeks is not None:
-        text = ngettext_in(
-            lang, "{n} week after the infusion", "{n} weeks after the infusion", weeks
-        )
+        text = tr.ngettext("{n} week after the infusion", "{n} weeks after the infusion", weeks)
     elif about:
-        text = ngettext_in(
-            lang, "about {n} day after the infusion", "about {n} days after the infusion", days
+        text = tr.ngettext(
+            "about {n} day after the infusion", "about {n} days after the infusion", days
         )
     else:
-        text = ngettext_in(lang, "{n} day after the infusion", "{n} days after the infusion", days)
+        text = tr.ngettext("{n} day after the infusion", "{n} days after the infusion", days)
     return text.format(n=format_number(weeks if weeks is not None else days, lang))
 
 
 def format_day_number(n: int, lang: str) -> str:
     """'day 28': days counted from the infusion, which is day 0."""
-    return gettext_in(lang, "day {n}").format(n=format_number(n, lang))
+    _ = translations_in(lang).gettext  # named _ so the catalogue extractor finds the text
+    return _("day {n}").format(n=format_number(n, lang))

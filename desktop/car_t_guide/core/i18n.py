@@ -90,10 +90,13 @@ def gettext_in(lang: str, message: str) -> str:
     return translation_for(lang).gettext(message)
 
 
-def ngettext_in(lang: str, singular: str, plural: str, n: int) -> str:
-    """Plural forms in a given language: core/ formats dates and counts for the screen and the PDF
-    in the language asked for, which need not be the one showing."""
-    return translation_for(lang).ngettext(singular, plural, n)
+def translations_in(lang: str) -> gettext.NullTranslations:
+    """The catalogue for a given language (core/ writes dates and counts for the screen and the
+    PDF in the language asked for, which need not be the one showing); English for a language
+    we do not ship, whose dates Babel still formats. Call ``.gettext("...")`` and
+    ``.ngettext("...", "...", n)`` on it directly, so the catalogue extractor finds the strings.
+    """
+    return translation_for(normalize(lang) or SOURCE_LANGUAGE)
 
 
 def N_(message: str) -> str:

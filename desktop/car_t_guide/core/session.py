@@ -148,9 +148,7 @@ def load_session(path: str | os.PathLike[str], *, today: date) -> LoadedSession:
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows Notepad is harmless
     except UnicodeDecodeError:
-        raise SessionError(
-            source, "", _("is not a session file: it is not text (UTF-8)")
-        ) from None
+        raise SessionError(source, "", _("is not a session file: it is not text (UTF-8)")) from None
     try:
         data = json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
@@ -200,7 +198,9 @@ class _Reader:
     def wrong_type(self, where: str, expected: str, value: Any) -> SessionError:
         return self.fail(
             where,
-            _("must be {expected}, got {actual}").format(expected=expected, actual=_describe(value)),
+            _("must be {expected}, got {actual}").format(
+                expected=expected, actual=_describe(value)
+            ),
         )
 
     def object(self, where: str, value: Any) -> dict[str, Any]:
@@ -268,9 +268,10 @@ class _Reader:
         if isinstance(rule, LanguageTag):
             if not re.fullmatch(LANGUAGE_TAG_PATTERN, raw):
                 raise self.fail(
-                    path, _("'{value}' is not a language code such as 'en' or 'es'").format(
+                    path,
+                    _("'{value}' is not a language code such as 'en' or 'es'").format(
                         value=shown(raw)
-                    )
+                    ),
                 )
             return raw
         try:
@@ -305,9 +306,7 @@ def _check_plain_data(reader: _Reader, data: Any) -> None:
 def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> None:
     fmt = data.get("format")
     if fmt is None:
-        raise reader.fail(
-            "format", _("missing: this is not a CAR T Family Guide session file")
-        )
+        raise reader.fail("format", _("missing: this is not a CAR T Family Guide session file"))
     if fmt != FORMAT:
         raise reader.fail(
             "format",
@@ -353,7 +352,7 @@ def _read_topic(reader: _Reader, where: str, raw: Any) -> TopicReview:
             )
         return TopicReview(raw)
     values, extra = reader.fields(where, reader.object(where, raw), TOPIC_REVIEW_FIELDS)
-    return TopicReview(values["topic"], values["by"], values["on"], extra)
+    return TopicReview(values["topic"], values["by"], values["on"], extra, as_object=True)
 
 
 def parse_session(data: Any, *, today: date, source: str = "") -> LoadedSession:
@@ -379,8 +378,12 @@ def parse_session(data: Any, *, today: date, source: str = "") -> LoadedSession:
         values, extra = reader.fields(where, reader.object(where, raw), HISTORY_EVENT_FIELDS)
         history.append(HistoryEvent(**values, extra=extra))
     if data.get("plan") is None:
-        raise reader.fail("plan", _("missing: the T cell collection date (plan.collection) is needed"))
-    plan_values, plan_extra = reader.fields("plan", reader.object("plan", data["plan"]), PLAN_FIELDS)
+        raise reader.fail(
+            "plan", _("missing: the T cell collection date (plan.collection) is needed")
+        )
+    plan_values, plan_extra = reader.fields(
+        "plan", reader.object("plan", data["plan"]), PLAN_FIELDS
+    )
     topics = [
         _read_topic(reader, f"topics_reviewed[{i}]", raw)
         for i, raw in enumerate(_optional_list(reader, data, "topics_reviewed"))
@@ -484,9 +487,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     if session.medicines:
         document["medicines"] = [
             _with_extra(
-                _without_none(
-                    {"name": m.name, "purpose": m.purpose, "until": _iso(m.until)}
-                ),
+                _without_none({"name": m.name, "purpose": m.purpose, "until": _iso(m.until)}),
                 m.extra,
             )
             for m in session.medicines

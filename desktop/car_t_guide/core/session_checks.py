@@ -11,17 +11,17 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from car_t_guide.core.dates import PartialDate, add_years, format_day, format_partial
+from car_t_guide.core.dates import add_years, format_day, format_partial
 from car_t_guide.core.i18n import _, current_language, ngettext
 from car_t_guide.core.session_fields import (
-    MAX_NAME_CHARS,
-    MAX_YEARS_AHEAD,
-    MIN_YEAR,
-    MEDICINE_FIELDS,
-    PATIENT_FIELDS,
-    TOPIC_REVIEW_FIELDS,
     CARE_TEAM_FIELDS,
     HISTORY_EVENT_FIELDS,
+    MAX_NAME_CHARS,
+    MAX_YEARS_AHEAD,
+    MEDICINE_FIELDS,
+    MIN_YEAR,
+    PATIENT_FIELDS,
+    TOPIC_REVIEW_FIELDS,
     Text,
 )
 from car_t_guide.core.session_model import Session
@@ -144,7 +144,9 @@ def check_date_ranges(session: Session, today: date) -> list[Problem]:
     for i, review in enumerate(session.topics_reviewed):
         check(f"topics_reviewed[{i}].on", review.on, _day(review.on) if review.on else "")
     for i, medicine in enumerate(session.medicines):
-        check(f"medicines[{i}].until", medicine.until, _day(medicine.until) if medicine.until else "")
+        check(
+            f"medicines[{i}].until", medicine.until, _day(medicine.until) if medicine.until else ""
+        )
     return found
 
 

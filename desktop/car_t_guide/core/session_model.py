@@ -70,10 +70,12 @@ class TopicReview:
     by: str | None = None
     on: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Read from an object {"topic": ...}: written back as one, as the file had it.
+    as_object: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_plain(self) -> bool:
-        return self.by is None and self.on is None and not self.extra
+        return not self.as_object and self.by is None and self.on is None and not self.extra
 
 
 @dataclass
@@ -179,7 +181,9 @@ class Session:
     def reviewed_topics(self) -> set[str]:
         return {review.topic for review in self.topics_reviewed}
 
-    def mark_topic_reviewed(self, topic: str, by: str | None = None, on: date | None = None) -> None:
+    def mark_topic_reviewed(
+        self, topic: str, by: str | None = None, on: date | None = None
+    ) -> None:
         """Record a topic once; marking it again updates who and when."""
         self.topics_reviewed = [r for r in self.topics_reviewed if r.topic != topic]
         self.topics_reviewed.append(TopicReview(topic, by, on))

@@ -33,7 +33,6 @@ from car_t_guide.core.session_fields import (
     WholeNumber,
 )
 
-SCHEMA_ID = "https://car-t-guide.invalid/schema/session-1.schema.json"
 # Control characters: none in one-line text; notes may keep tab, line feed, carriage return.
 _ONE_LINE = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
 _MULTILINE = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
@@ -86,7 +85,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 def session_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         "title": "CAR T Family Guide session file, version 1",
         "type": "object",
         "required": ["format", "version", "plan"],

@@ -7,7 +7,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from datetime import date
+from pathlib import Path
+
 from car_t_guide import __version__
+from car_t_guide.core.session_model import Session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.ui.fonts import app_font, load_bundled_fonts
 from car_t_guide.ui.i18n import apply_language
@@ -33,18 +37,28 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     return app
 
 
-def create_main_window(lang: str, settings: CenterSettings | None = None):
+def create_main_window(
+    lang: str,
+    settings: CenterSettings | None = None,
+    *,
+    session: Session | None = None,
+    today: date | None = None,
+    session_path: Path | None = None,
+    kiosk: bool = False,
+):
     # Imported here so `car-t-guide --version` and the CLI's error paths stay instant.
     from car_t_guide.ui.main_window import MainWindow
 
     apply_language(lang)
-    window = MainWindow(settings)
+    window = MainWindow(settings, session=session, today=today, kiosk=kiosk)
+    if session_path is not None:
+        window.session_path = session_path
     window.set_language(lang)
     return window
 
 
-def run_app(lang: str, settings: CenterSettings | None = None) -> int:
+def run_app(lang: str, settings: CenterSettings | None = None, **window_options) -> int:
     app = create_application(offscreen=needs_offscreen() and "QT_QPA_PLATFORM" not in os.environ)
-    window = create_main_window(lang, settings)
+    window = create_main_window(lang, settings, **window_options)
     window.show()
     return app.exec()

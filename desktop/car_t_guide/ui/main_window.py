@@ -18,11 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core import i18n
+from datetime import date
+from pathlib import Path
+
+from car_t_guide.core import examples, i18n
 from car_t_guide.core.i18n import _
+from car_t_guide.core.session import SessionError, load_session, save_session
+from car_t_guide.core.session_model import Session, empty_session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.ui import theme
+from car_t_guide.ui.file_dialogs import CANCEL, SAVE, Dialogs
 from car_t_guide.ui.i18n import apply_language
+from car_t_guide.ui.pages.family_form import FamilyFormPage
+from car_t_guide.ui.pages.journey import JourneyPage
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.pages.placeholder import ComingSoonPage
@@ -44,9 +52,23 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     language_changed = Signal(str)
 
-    def __init__(self, settings: CenterSettings | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: CenterSettings | None = None,
+        *,
+        session: Session | None = None,
+        today: date | None = None,
+        kiosk: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.settings = settings or CenterSettings()
+        self.kiosk = kiosk
+        self._fixed_today = today
+        self.session = session or empty_session()
+        self.session_path: Path | None = None
+        self.dirty = False
+        self._unsubscribe = self.session.subscribe(self._on_session_changed)
         self.text_size = "normal"
         self.pages: dict[str, Page] = {}
         self.create_actions()
@@ -128,7 +150,12 @@ class MainWindow(QMainWindow):
         welcome.start_requested.connect(lambda: self.show_page("steps:1"))
         pages: list[Page] = [welcome]
         pages += [StepPage(n) for n in range(1, len(STEP_PAGES) + 1)]
-        pages.append(ComingSoonPage("journey", i18n.N_("Your journey")))
+        self.journey_page = JourneyPage(
+            lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
+        )
+        self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
+        self.journey_page.example_requested.connect(self.load_example)
+        pages.append(self.journey_page)
         pages.append(ComingSoonPage("side-effects", i18n.N_("Side effects")))
         pages.append(WarningSignsPage(self.contacts))
         pages.append(ComingSoonPage("check-understanding", i18n.N_("Check understanding")))
@@ -137,6 +164,16 @@ class MainWindow(QMainWindow):
             self.pages[page.page_id] = page
             self.stack.addWidget(page)
         assert list(self.pages) == PAGE_ORDER
+        # Pages outside the Next/Back order; Back returns to the page they belong to.
+        self.family_page = FamilyFormPage(self.session, self.today)
+        self.family_page.done.connect(lambda: self.show_page("journey"))
+        self.family_page.open_requested.connect(self.open_session_dialog)
+        self.family_page.save_requested.connect(self.save)
+        self.family_page.save_as_requested.connect(self.save_as)
+        self.family_page.new_requested.connect(self.new_session)
+        self.pages["family"] = self.family_page
+        self.stack.addWidget(self.family_page)
+        self._parent_page = {"family": "journey"}
 
     def create_bottom_bar(self) -> None:
         self.bottom_bar = QFrame()
@@ -162,6 +199,108 @@ class MainWindow(QMainWindow):
             emergency_number=self.settings.emergency_number,
         )
 
+    def today(self) -> date:
+        return self._fixed_today or date.today()
+
+    # --- the family's session ---------------------------------------------------------------
+    def _on_session_changed(self, part: str) -> None:
+        self.dirty = True
+        if self.current_page_id() != "journey":
+            self.journey_page.stale = True
+        self._update_title()
+
+    def set_session(self, session: Session, path: Path | None = None) -> None:
+        """Show another family (or none): every page is rebuilt from the new session."""
+        self._unsubscribe()
+        self.session = session
+        self._unsubscribe = session.subscribe(self._on_session_changed)
+        self.session_path = path
+        self.dirty = False
+        self.family_page.set_session(session)
+        for page in self.pages.values():
+            page.stale = True
+        self.stack.currentWidget().rebuild()
+        self._update_title()
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current session (saved, discarded, or not dirty)."""
+        if not self.dirty or self.kiosk:
+            return True
+        answer = Dialogs.unsaved_changes(self)
+        if answer == SAVE:
+            return self.save()
+        return answer != CANCEL
+
+    @Slot()
+    def new_session(self) -> None:
+        if self.confirm_discard():
+            self.set_session(empty_session())
+            self.show_page("family")
+
+    @Slot(int)
+    def load_example(self, number: int) -> None:
+        if self.confirm_discard():
+            self.set_session(examples.load_example(number))
+            self.show_page("journey")
+
+    @Slot()
+    def open_session_dialog(self) -> None:
+        if self.kiosk or not self.confirm_discard():
+            return
+        path = Dialogs.open_session_path(self)
+        if path is not None:
+            self.open_session(path)
+
+    def open_session(self, path: Path) -> bool:
+        """Open a family's file; a broken file changes nothing and says what is wrong."""
+        try:
+            loaded = load_session(path, today=self.today())
+        except SessionError as problem:
+            Dialogs.problem(self, _("This file cannot be opened"), str(problem))
+            return False
+        self.set_session(loaded.session, path)
+        if loaded.session.language:
+            self.set_language(loaded.session.language)
+        return True
+
+    @Slot()
+    def save(self) -> bool:
+        if self.session_path is None:
+            return self.save_as()
+        return self._save_to(self.session_path)
+
+    @Slot()
+    def save_as(self) -> bool:
+        if self.kiosk:
+            return False
+        suggested = (self.session.patient.display_name or _("family")) + ".json"
+        path = Dialogs.save_session_path(self, suggested)
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_session(self.session, path, today=self.today())
+        except SessionError as problem:
+            Dialogs.problem(self, _("The file was not saved"), str(problem))
+            return False
+        self.session_path = path
+        self.dirty = False
+        self._update_title()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
+
+    def _update_title(self) -> None:
+        title = _("CAR T Family Guide")
+        # The file's name may be the family's name: never in the title of a kiosk.
+        if not self.kiosk and self.session_path is not None:
+            title = f"{self.session_path.name}{' *' if self.dirty else ''} — {title}"
+        self.setWindowTitle(title)
+
     def current_page_id(self) -> str:
         return self.stack.currentWidget().page_id
 
@@ -177,13 +316,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_next(self) -> None:
-        index = PAGE_ORDER.index(self.current_page_id())
+        index = PAGE_ORDER.index(self._in_order(self.current_page_id()))
         if index + 1 < len(PAGE_ORDER):
             self.show_page(PAGE_ORDER[index + 1])
 
     @Slot()
     def go_back(self) -> None:
-        index = PAGE_ORDER.index(self.current_page_id())
+        page_id = self.current_page_id()
+        if page_id in self._parent_page:
+            self.show_page(self._parent_page[page_id])
+            return
+        index = PAGE_ORDER.index(page_id)
         if index > 0:
             self.show_page(PAGE_ORDER[index - 1])
 
@@ -211,7 +354,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("CAR T Family Guide"))
+        self._update_title()
         self.title_label.setText(_("CAR T Family Guide"))
         self.language_box.setAccessibleName(_("Language"))
         self.language_box.setToolTip(_("Language"))
@@ -235,16 +378,19 @@ class MainWindow(QMainWindow):
         current.rebuild()
         self._update_navigation()
 
+    def _in_order(self, page_id: str) -> str:
+        return self._parent_page.get(page_id, page_id)
+
     def _update_navigation(self) -> None:
         page_id = self.current_page_id()
         page = self.pages[page_id]
-        index = PAGE_ORDER.index(page_id)
+        index = PAGE_ORDER.index(self._in_order(page_id))
         self.back_button.setEnabled(index > 0)
         self.back_action.setEnabled(index > 0)
         self.next_button.setEnabled(index + 1 < len(PAGE_ORDER))
         self.next_action.setEnabled(index + 1 < len(PAGE_ORDER))
         self.position_label.setText(page.position_text())
         self.position_label.setAccessibleName(page.position_text())
-        section = section_of(page_id)
+        section = section_of(self._in_order(page_id))
         for first_page, button in self.section_buttons.items():
             button.setChecked(first_page == section)

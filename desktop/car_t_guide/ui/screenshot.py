@@ -16,12 +16,14 @@ def take_screenshot(
     size: tuple[int, int] = (1280, 800),
     text_size: str = "normal",
     settings: CenterSettings | None = None,
+    session=None,
+    today=None,
 ) -> None:
     import os
 
     # Offscreen unless the caller chose a platform: the same picture with or without a display.
     app = create_application(offscreen="QT_QPA_PLATFORM" not in os.environ)
-    window = create_main_window(lang, settings)
+    window = create_main_window(lang, settings, session=session, today=today)
     window.apply_text_size(text_size)
     window.resize(*size)
     window.show_page(page_id)

@@ -29,6 +29,7 @@ WARNING = "#a3161a"         # the warning-signs button and call-now headings
 WARNING_TEXT = "#ffffff"
 WARNING_SOFT = "#fbeaea"
 BORDER = "#8a96a3"
+NOTICE = "#6b4a00"          # warnings that are not errors (unusual but possible)
 FOCUS = "#c25e00"           # keyboard focus ring, visible on every surface
 
 # (text, background) pairs the style sheet uses.
@@ -43,6 +44,8 @@ TEXT_PAIRS = {
     "warning button": (WARNING_TEXT, WARNING),
     "warning text": (WARNING, WARNING_SOFT),
     "warning text on cards": (WARNING, SURFACE),
+    "problems beside fields": (WARNING, BACKGROUND),
+    "notices beside fields": (NOTICE, BACKGROUND),
 }
 
 
@@ -116,6 +119,15 @@ def style_sheet(scale: float) -> str:
     QFrame#warningCard {{ background: {WARNING_SOFT}; border: 2px solid {WARNING};
                           border-radius: {s.px(8)}px; }}
     QFrame#warningCard QLabel {{ background: transparent; }}
+    QLabel#problem {{ color: {WARNING}; font-weight: bold; }}
+    QLabel#notice {{ color: {NOTICE}; }}
+    QLineEdit, QSpinBox, QDateEdit, QPlainTextEdit {{
+        min-height: {s.touch_target}px; padding: 0 {s.px(8)}px; background: {SURFACE};
+        border: 2px solid {BORDER}; border-radius: {s.px(6)}px;
+    }}
+    QLineEdit:focus, QSpinBox:focus, QDateEdit:focus {{ border-color: {FOCUS}; }}
+    QCheckBox {{ min-height: {s.touch_target}px; spacing: {s.px(10)}px; }}
+    QCheckBox::indicator {{ width: {s.px(26)}px; height: {s.px(26)}px; }}
     QLabel#warningHeading {{ color: {WARNING}; font-size: {s.subheading}px; font-weight: bold; }}
     QFrame#topBar, QFrame#bottomBar {{ background: {SURFACE}; border: none; }}
     QPushButton, QToolButton, QComboBox {{

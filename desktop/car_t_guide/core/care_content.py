@@ -1,0 +1,268 @@
+"""Side effects, grades, medicines and teach-back, loaded from ``resources/content/<lang>/``.
+
+The same shape as ``content.py``: typed, read-only data, one function per file, each taking the
+language. Items keep their kind and source keys (resources/content/README.md), so screens can set
+questions apart and the summary can list sources. The fever threshold is written in the content
+as "38 °C (100.4 °F)"; it is replaced here by the one definition in ``warning_signs.py``, written
+the way the language writes numbers, so this text always agrees with the call-now list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from car_t_guide.core.content import Item, load
+from car_t_guide.core.warning_signs import fever_threshold_texts
+
+# "38 °C", "100.4 °F", "100,4 °F", with a plain or a no-break space (or none).
+_FEVER_C = re.compile(r"38(?:[.,]0)?[ \u00a0]?°C")
+_FEVER_F = re.compile(r"100[.,]4[ \u00a0]?°F")
+
+
+def _with_fever_threshold(text: str, lang: str) -> str:
+    celsius, fahrenheit = fever_threshold_texts(lang)
+    return _FEVER_F.sub(fahrenheit, _FEVER_C.sub(celsius, text))
+
+
+def _item(raw: dict[str, Any], lang: str) -> Item:
+    return Item(
+        _with_fever_threshold(raw["text"], lang),
+        raw.get("kind", "fact"),
+        tuple(raw.get("sources", ())),
+    )
+
+
+def _items(raw_list: list[dict[str, Any]] | None, lang: str) -> list[Item]:
+    return [_item(entry, lang) for entry in raw_list or ()]
+
+
+# --- side effects ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayWindow:
+    """When a side effect usually begins, in days after the infusion (day 0).
+
+    ``first_day`` to ``last_day`` is the range in the source; ``usual_day`` is the day by which
+    half of the patients had it (a median), when the source gives one.
+    """
+
+    first_day: int
+    last_day: int
+    usual_day: int | None
+    source: str
+    usual_source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.first_day <= self.last_day:
+            raise ValueError(f"when_days: from {self.first_day} to {self.last_day} is not a range")
+        if self.usual_day is not None and not self.first_day <= self.usual_day <= self.last_day:
+            raise ValueError(f"when_days: usual day {self.usual_day} is outside the range")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        keys = [self.source]
+        if self.usual_source and self.usual_source not in keys:
+            keys.append(self.usual_source)
+        return tuple(keys)
+
+
+def _day_window(raw: dict[str, Any] | None) -> DayWindow | None:
+    if raw is None:
+        return None
+    return DayWindow(
+        first_day=int(raw["from"]),
+        last_day=int(raw["to"]),
+        usual_day=None if raw.get("usual") is None else int(raw["usual"]),
+        source=raw["source"],
+        usual_source=raw.get("usual_source"),
+    )
+
+
+@dataclass(frozen=True)
+class SideEffect:
+    id: str
+    title: str
+    what_it_is: list[Item]
+    when: list[Item]
+    when_days: DayWindow | None
+    what_you_may_see: list[Item]
+    what_the_team_does: list[Item]
+    call_now: list[Item]
+
+
+@dataclass(frozen=True)
+class SideEffects:
+    title: str
+    intro: list[Item]
+    effects: list[SideEffect]
+
+    def effect(self, effect_id: str) -> SideEffect:
+        for effect in self.effects:
+            if effect.id == effect_id:
+                return effect
+        raise KeyError(effect_id)
+
+
+def side_effects(lang: str) -> SideEffects:
+    raw = load(lang, "side_effects")
+    effects = [
+        SideEffect(
+            id=entry["id"],
+            title=entry["title"],
+            what_it_is=_items(entry.get("what_it_is"), lang),
+            when=_items(entry.get("when"), lang),
+            when_days=_day_window(entry.get("when_days")),
+            what_you_may_see=_items(entry.get("what_you_may_see"), lang),
+            what_the_team_does=_items(entry.get("what_the_team_does"), lang),
+            call_now=_items(entry.get("call_now"), lang),
+        )
+        for entry in raw["effects"]
+    ]
+    return SideEffects(raw["title"], _items(raw.get("intro"), lang), effects)
+
+
+# --- grades ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Grade:
+    grade: int
+    text: Item
+
+
+@dataclass(frozen=True)
+class GradeScale:
+    id: str
+    title: str
+    grades: list[Grade]
+
+
+@dataclass(frozen=True)
+class Grades:
+    title: str
+    intro: list[Item]
+    scales: list[GradeScale]
+    note: list[Item]
+
+    @property
+    def highest(self) -> int:
+        return max((g.grade for scale in self.scales for g in scale.grades), default=0)
+
+
+def grades(lang: str) -> Grades:
+    raw = load(lang, "grades")
+    scales = [
+        GradeScale(
+            id=scale["id"],
+            title=scale["title"],
+            grades=[Grade(int(g["grade"]), _item(g["text"], lang)) for g in scale["grades"]],
+        )
+        for scale in raw["scales"]
+    ]
+    return Grades(
+        raw["title"], _items(raw.get("intro"), lang), scales, _items(raw.get("note"), lang)
+    )
+
+
+# --- medicines ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MedicineInfo:
+    """General, sourced facts about a kind of medicine (not the family's own list)."""
+
+    id: str
+    title: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
+class Medicines:
+    title: str
+    intro: list[Item]
+    medicines: list[MedicineInfo]
+
+
+def medicines(lang: str) -> Medicines:
+    raw = load(lang, "medicines")
+    return Medicines(
+        raw["title"],
+        _items(raw.get("intro"), lang),
+        [MedicineInfo(m["id"], m["title"], _items(m.get("items"), lang)) for m in raw["medicines"]],
+    )
+
+
+# --- teach-back --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """The kiosk's short multiple-choice question, with the explanation shown after any answer."""
+
+    question: Item
+    choices: list[Choice]
+    explain: Item
+
+    def __post_init__(self) -> None:
+        if sum(choice.correct for choice in self.choices) != 1:
+            raise ValueError(f"self-check {self.question.text!r} needs exactly one right answer")
+
+    @property
+    def right_choice(self) -> Choice:
+        return next(choice for choice in self.choices if choice.correct)
+
+    def is_right(self, choice_id: str) -> bool:
+        return self.right_choice.id == choice_id
+
+
+@dataclass(frozen=True)
+class TeachBackTopic:
+    id: str  # a topic id of the session file (DESIGN.md)
+    title: str
+    nurse_prompt: Item
+    self_check: SelfCheck
+
+
+@dataclass(frozen=True)
+class TeachBack:
+    title: str
+    topics: list[TeachBackTopic]
+
+    def topic(self, topic_id: str) -> TeachBackTopic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+
+def teach_back(lang: str) -> TeachBack:
+    raw = load(lang, "teach_back")
+    topics = []
+    for entry in raw["topics"]:
+        check = entry["self_check"]
+        topics.append(
+            TeachBackTopic(
+                id=entry["id"],
+                title=entry["title"],
+                nurse_prompt=_item(entry["nurse_prompt"], lang),
+                self_check=SelfCheck(
+                    question=_item(check["question"], lang),
+                    choices=[
+                        Choice(c["id"], _with_fever_threshold(c["text"], lang), bool(c["correct"]))
+                        for c in check["choices"]
+                    ],
+                    explain=_item(check["explain"], lang),
+                ),
+            )
+        )
+    return TeachBack(raw["title"], topics)

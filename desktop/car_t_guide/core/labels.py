@@ -1,0 +1,54 @@
+"""What the session's ids are called on screen and on paper, in plain words.
+
+One table, shared by the form, the chart and the PDF. The strings are catalogue entries
+(English msgids): translate them when shown, with ``_()`` or ``gettext_in``.
+"""
+
+from __future__ import annotations
+
+from car_t_guide.core.i18n import N_, _
+
+HISTORY_KIND_LABELS = {
+    "diagnosis": N_("Diagnosis"),
+    "relapse": N_("Relapse"),
+    "refractory": N_("Did not respond to treatment"),
+    "transplant": N_("Stem cell transplant"),
+    "cns_disease": N_("Leukemia in the brain or spine fluid"),
+    "remission": N_("Remission"),
+    "treatment": N_("Treatment"),
+    "other": N_("Other event"),
+}
+
+RELAPSE_SITE_LABELS = {
+    "bone_marrow": N_("in the bone marrow"),
+    "cns": N_("in the brain or spine fluid"),
+    "combined": N_("in the bone marrow and elsewhere"),
+    "testicular": N_("in the testicles"),
+    "other": N_("in another place"),
+}
+
+PLAN_DATE_LABELS = {
+    "collection": N_("T cell collection"),
+    "bridging_start": N_("Bridging chemo starts"),
+    "lymphodepletion_start": N_("Chemo before the infusion starts"),
+    "infusion": N_("CAR T cell infusion"),
+}
+
+TOPIC_LABELS = {
+    "process": N_("The steps of CAR T"),
+    "journey": N_("Your journey and key dates"),
+    "crs": N_("Cytokine release syndrome (CRS)"),
+    "neuro": N_("Effects on the brain and nerves"),
+    "infection": N_("Infections"),
+    "b_cell_aplasia": N_("Low B cells and immunoglobulin"),
+    "warning_signs": N_("Warning signs: when to call"),
+    "after_discharge": N_("After you leave the hospital"),
+    "long_term": N_("Long-term follow-up"),
+}
+
+
+def history_kind_label(kind: str, site: str | None = None) -> str:
+    text = _(HISTORY_KIND_LABELS.get(kind, HISTORY_KIND_LABELS["other"]))
+    if kind == "relapse" and site in RELAPSE_SITE_LABELS:
+        text = f"{text} {_(RELAPSE_SITE_LABELS[site])}"
+    return text

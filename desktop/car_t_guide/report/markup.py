@@ -1,0 +1,155 @@
+"""Paragraph markup built safely, and the summary's paragraph styles.
+
+Every piece of text reaches reportlab through ``text``/``bold``/``fill``: each is split into
+font runs (report/fonts.py) and escaped, whether a family typed it, a translator wrote it or it
+came from a content file — a Chinese catalogue or a name with "<" prints the same way.
+``Markup`` marks what is already safe, so ``fill`` never escapes twice.
+"""
+
+from __future__ import annotations
+
+import string
+from gettext import NullTranslations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Spacer
+
+from car_t_guide.core.i18n import normalize, translations_in
+from car_t_guide.report.fonts import BOLD, ITALIC, REGULAR, register_fonts, rich
+
+
+class Markup(str):
+    """Paragraph markup whose every run is already escaped and set in a font that has it."""
+
+
+def text(value: str, font: str = REGULAR, *, multiline: bool = False) -> Markup:
+    return Markup(rich(value, font, multiline=multiline))
+
+
+def bold(value: str) -> Markup:
+    return text(value, BOLD)
+
+
+def italic(value: str) -> Markup:
+    return text(value, ITALIC)
+
+
+_FORMATTER = string.Formatter()
+
+
+def fill(template: str, font: str = REGULAR, **values: str) -> Markup:
+    """``template.format(**values)`` as markup: the template's words in ``font``, each value
+    escaped in ``font`` unless it is ``Markup`` already (``bold(name)``, say)."""
+    parts: list[str] = []
+    for literal, field, _spec, _conversion in _FORMATTER.parse(template):
+        if literal:
+            parts.append(rich(literal, font))
+        if field is not None:
+            value = values[field]
+            parts.append(value if isinstance(value, Markup) else rich(str(value), font))
+    return Markup("".join(parts))
+
+
+def join(parts: list[str], separator: str = " ") -> Markup:
+    """Markup pieces joined; plain strings among them are escaped."""
+    return Markup(
+        (rich(separator) if separator.strip() else separator).join(
+            part if isinstance(part, Markup) else rich(part) for part in parts
+        )
+    )
+
+
+def BLANK_CELL() -> Spacer:  # noqa: N802 (reads as a constant in table rows)
+    """An empty table cell. A "" cell would make reportlab set its default font, Helvetica,
+    which is not embedded."""
+    return Spacer(0, 0)
+
+
+# --- the language of one summary --------------------------------------------------------------
+
+
+class Words:
+    """The app's short strings in one language, whatever language the screen shows (a summary
+    for a Spanish family can be made while the nurse's screen is in English).
+
+    Use it under the name ``_`` inside a function (``_ = words.gettext``) so the catalogue
+    extractor finds the strings, and ``words.ngettext`` for counts.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = normalize(lang) or "en"
+        self._translations: NullTranslations = translations_in(self.lang)
+
+    def gettext(self, message: str) -> str:
+        return self._translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._translations.ngettext(singular, plural, n)
+
+
+# --- styles --------------------------------------------------------------------------------------
+
+INK = colors.black
+MUTED = colors.HexColor("#444444")  # dark enough to read when photocopied
+RULE = colors.HexColor("#777777")
+SHADE = colors.HexColor("#EDEDED")  # a light box: still white enough to write on
+
+
+class Styles:
+    """The summary's paragraph styles, every one in a bundled font (never Helvetica)."""
+
+    def __init__(self, scale: float = 1.0) -> None:
+        register_fonts()
+
+        def style(name: str, size: float, font: str = REGULAR, **more) -> ParagraphStyle:
+            size *= scale
+            options = {
+                "fontName": font,
+                "fontSize": size,
+                "leading": size * 1.3,
+                "textColor": INK,
+                "alignment": TA_LEFT,
+                "splitLongWords": 1,
+                "allowWidows": 0,
+                "allowOrphans": 0,
+            }
+            options.update(more)
+            return ParagraphStyle(name, **options)
+
+        self.body = style("body", 11, spaceAfter=4)
+        self.small = style("small", 9, textColor=MUTED)
+        self.tiny = style("tiny", 7.5, textColor=MUTED)
+        self.product = style("product", 10, BOLD, textColor=MUTED, spaceAfter=2)
+        self.name = style("name", 22, BOLD, leading=26, spaceAfter=4)
+        self.h1 = style("h1", 17, BOLD, spaceBefore=10, spaceAfter=5)
+        self.h2 = style("h2", 13, BOLD, spaceBefore=8, spaceAfter=3)
+        self.label = style("label", 11, BOLD)
+        self.cell = style("cell", 11)
+        self.cell_bold = style("cell_bold", 11, BOLD)
+        self.phone = style("phone", 20, BOLD, leading=25)
+        self.sign = style(
+            "sign",
+            16,
+            leading=20.5,
+            spaceAfter=6,
+            leftIndent=22,
+            bulletIndent=4,
+            bulletFontName=BOLD,
+            bulletFontSize=16,
+        )
+        self.bullet = style(
+            "bullet", 11, leftIndent=14, bulletIndent=2, bulletFontName=REGULAR, spaceAfter=2
+        )
+        self.callout = style("callout", 12, BOLD, leading=16)
+        self.note = style("note", 10, ITALIC, textColor=MUTED)
+        self.source = style(
+            "source",
+            8,
+            leading=10,
+            leftIndent=10,
+            bulletIndent=0,
+            bulletFontName=REGULAR,
+            spaceAfter=1.5,
+        )

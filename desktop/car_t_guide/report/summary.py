@@ -1,0 +1,741 @@
+"""The printable care summary: the PDF a family takes home, in their language.
+
+Page 1: who, whom to call (24 hours), the key dates and the journey chart. Then the call-now
+warning signs on a page of their own (to tape by the bed), side effects in short, medicines, the
+topics gone through with the nurse, the treatment history, and last the cut-out wallet card and
+the sources. Every page has the footer: content version, the day it was made, page x of y, and
+"this does not replace your care team's advice".
+
+Everything a person typed is data: it is checked (control characters are refused with the app's
+own message, as the session loader refuses them), split into font runs and escaped before it
+reaches a Paragraph. What prints imperfectly (no glyph, right-to-left letters, no phone number)
+comes back as warnings for the caller to show (``warning:`` lines on the command line).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from car_t_guide import CONTENT_VERSION, __version__
+from car_t_guide.core import care_content, content, examples
+from car_t_guide.core.atomic import write_atomic
+from car_t_guide.core.chart_styles import STYLES, history_style
+from car_t_guide.core.dates import format_day, format_day_number, format_partial
+from car_t_guide.core.i18n import _
+from car_t_guide.core.journey import KeyDate, key_dates
+from car_t_guide.core.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
+from car_t_guide.core.session import SessionError
+from car_t_guide.core.session_checks import check_texts, text_problem
+from car_t_guide.core.session_fields import MAX_LINE_CHARS, Text
+from car_t_guide.core.session_model import Session
+from car_t_guide.core.settings import CenterSettings
+from car_t_guide.report import chart
+from car_t_guide.report.fonts import (
+    BOLD,
+    ITALIC,
+    PLACEHOLDER,
+    REGULAR,
+    lines_of,
+    register_fonts,
+    split_text,
+)
+from car_t_guide.report.markup import (
+    BLANK_CELL,
+    MUTED,
+    RULE,
+    SHADE,
+    Markup,
+    Styles,
+    Words,
+    bold,
+    fill,
+    text,
+)
+from car_t_guide.report.page import (
+    BOTTOM_MARGIN,
+    SAFE_MARGIN,
+    SIDE_MARGIN,
+    TOP_MARGIN,
+    numbered_canvas,
+)
+from car_t_guide.report.paper import page_size
+from car_t_guide.report.wallet_card import CardFacts, WalletCard, how_to_text
+
+AUTHOR = "CAR T Family Guide"
+# The key dates printed on page 1, in this order (ids of core/journey.py's KeyDate).
+PAGE_ONE_DATES = ("lymphodepletion", "infusion", "stay_near_center", "no_driving", "day_28")
+LATER_DATES_PREFIX = "follow_up_"
+LONG_TERM = "long_term_follow_up"
+
+# How many characters a warning lists before "and N more".
+_LISTED_CHARACTERS = 8
+
+
+@dataclass
+class _Sources:
+    """Source keys of the facts printed, in the order first used."""
+
+    keys: list[str] = field(default_factory=list)
+
+    def add(self, *keys: str) -> None:
+        for key in keys:
+            if key and key not in self.keys:
+                self.keys.append(key)
+
+
+# --- checks before anything is drawn -------------------------------------------------------------
+
+
+def product_name(session: Session, settings: CenterSettings) -> str | None:
+    """The CAR T product, when the session (``plan.product``) or the center (``product``) names
+    one; None otherwise (the card then leaves a line to write it in)."""
+    for value in (session.plan.extra.get("product"), settings.extra.get("product")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _refuse_unprintable(session: Session, settings: CenterSettings) -> None:
+    """Control characters are refused with the loader's own message (SessionError), so a
+    session built in the app or by a script is held to the same rules as a file."""
+    for problem in check_texts(session):
+        if problem.is_error:
+            raise SessionError("", problem.field, problem.message)
+    product = session.plan.extra.get("product")
+    if isinstance(product, str):
+        message = text_problem(product, Text(MAX_LINE_CHARS))
+        if message:
+            raise SessionError("", "plan.product", message)
+
+
+def _user_texts(session: Session, settings: CenterSettings) -> list[tuple[str, str, bool]]:
+    """(field, text, multiline) for every piece of typed text the summary prints."""
+    found = [
+        ("patient.display_name", session.patient.display_name, False),
+        ("care_team.center", session.care_team.center, False),
+        ("care_team.phone_24h", session.care_team.phone_24h, False),
+    ]
+    if not session.care_team.center.strip():
+        found.append(("settings.center_name", settings.center_name, False))
+    if not session.care_team.phone_24h.strip():
+        found.append(("settings.phone_24h", settings.phone_24h, False))
+    found.append(("settings.emergency_number", settings.emergency_number, False))
+    product = product_name(session, settings)
+    if product:
+        found.append(("plan.product", product, False))
+    for i, event in enumerate(session.history):
+        if event.note:
+            found.append((f"history[{i}].note", event.note, True))
+    for i, review in enumerate(session.topics_reviewed):
+        if review.by:
+            found.append((f"topics_reviewed[{i}].by", review.by, False))
+    for i, medicine in enumerate(session.medicines):
+        found.append((f"medicines[{i}].name", medicine.name, False))
+        if medicine.purpose:
+            found.append((f"medicines[{i}].purpose", medicine.purpose, True))
+    return found
+
+
+def print_warnings(session: Session, settings: CenterSettings) -> list[str]:
+    """What will print imperfectly, one plain line each ("field: what"), in the language
+    showing (the nurse's), not the summary's."""
+    warnings: list[str] = []
+    for field_name, value, multiline in _user_texts(session, settings):
+        missing: list[str] = []
+        right_to_left = False
+        for line in lines_of(value) if multiline else [value]:
+            split = split_text(line)
+            missing += [char for char in split.missing if char not in missing]
+            right_to_left = right_to_left or split.right_to_left
+        if right_to_left:
+            warnings.append(
+                f"{field_name}: "
+                + _("has right-to-left text, which may print imperfectly on the summary")
+            )
+        if missing:
+            listed = " ".join(f"U+{ord(char):04X}" for char in missing[:_LISTED_CHARACTERS])
+            if len(missing) > _LISTED_CHARACTERS:
+                listed += " " + _("and {count} more").format(
+                    count=len(missing) - _LISTED_CHARACTERS
+                )
+            warnings.append(
+                f"{field_name}: "
+                + _(
+                    "has characters the summary's fonts cannot print ({characters}); "
+                    "they print as {placeholder}"
+                ).format(characters=listed, placeholder=PLACEHOLDER)
+            )
+    if not (session.care_team.phone_24h.strip() or settings.phone_24h.strip()):
+        warnings.append(
+            "care_team.phone_24h: "
+            + _("no 24-hour phone number is known; the summary leaves a line to write it in")
+        )
+    return warnings
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+
+class _Summary:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        lang: str,
+        paper: str,
+        settings: CenterSettings,
+        today: date,
+    ) -> None:
+        self.session = session
+        self.words = Words(lang)
+        self.lang = self.words.lang
+        self.page = page_size(paper)
+        self.settings = settings
+        self.today = today
+        self.styles = Styles()
+        self.sources = _Sources()
+        self.width = self.page[0] - 2 * SIDE_MARGIN
+        self.frame_height = self.page[1] - TOP_MARGIN - BOTTOM_MARGIN
+        self.keys = key_dates(session, settings, today=today, lang=self.lang)
+        self.center = session.care_team.center.strip() or settings.center_name.strip()
+        self.phone = session.care_team.phone_24h.strip() or settings.phone_24h.strip()
+
+    # --- small pieces ---
+
+    def p(self, markup: str, style=None) -> Paragraph:
+        return Paragraph(markup, style or self.styles.body)
+
+    def heading(self, value: str, style=None) -> Paragraph:
+        return Paragraph(text(value, BOLD), style or self.styles.h1)
+
+    def item_text(self, item: content.Item, font: str = REGULAR) -> Markup:
+        self.sources.add(*item.sources)
+        return text(item.text, font)
+
+    def table(
+        self, rows: list[list], widths: list[float], *, header: bool = False, boxed: bool = False
+    ) -> Table:
+        """Rows of cells; ruled between rows, or a shaded box with a heavy border."""
+        # A row taller than what is left of the page (a very long note) splits across pages.
+        table = Table(
+            rows, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0, splitInRow=30
+        )
+        commands = [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if boxed else "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6 if boxed else 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if not boxed:
+            commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        if header:
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ]
+        if boxed:
+            commands += [
+                ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ]
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def phone_markup(self, style_font: str = BOLD) -> Markup:
+        if self.phone:
+            return text(self.phone, style_font)
+        return text("_" * 24, style_font)
+
+    # --- page 1 ---
+
+    def page_one(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        story: list[Flowable] = [
+            self.p(text(_("CAR T Family Guide"), BOLD), s.product),
+        ]
+        name = self.session.patient.display_name.strip()
+        if name:
+            story.append(self.p(fill(_("Care summary for {name}"), BOLD, name=bold(name)), s.name))
+        else:
+            story.append(self.p(text(_("Care summary"), BOLD), s.name))
+        if examples.is_example(self.session):
+            story.append(self.p(text(_(examples.EXAMPLE_NOTE), ITALIC), s.note))
+            self.sources.add("seed")
+        story.append(Spacer(1, 4))
+        story.append(self.contact_box())
+        story.append(Spacer(1, 6))
+        story.append(self.heading(_("Key dates"), s.h2))
+        story.append(self.key_date_table())
+        if chart.has_chart(self.session):
+            story += self.chart(chart.CAR_T_ZOOM, self.heading(_("Your journey"), s.h2))
+        return story
+
+    def contact_box(self) -> Table:
+        _ = self.words.gettext
+        s = self.styles
+        rows = [
+            [
+                self.p(text(_("Your care team"), BOLD), s.label),
+                self.p(text(self.center or "_" * 30), s.cell),
+            ],
+            [self.p(text(_("24-hour phone"), BOLD), s.label), self.p(self.phone_markup(), s.phone)],
+        ]
+        if not self.phone:
+            rows.append(
+                [
+                    BLANK_CELL(),
+                    self.p(text(_("Write your care team's 24-hour number here.")), s.small),
+                ]
+            )
+        emergency = self.settings.emergency_number.strip()
+        if emergency:
+            rows.append(
+                [
+                    self.p(text(_("Emergency"), BOLD), s.label),
+                    self.p(
+                        fill(
+                            _("If you cannot reach your team, call {number}."),
+                            number=bold(emergency),
+                        ),
+                        s.cell,
+                    ),
+                ]
+            )
+        label_width = min(max(self.width * 0.26, 110), 150)
+        return self.table(rows, [label_width, self.width - label_width], boxed=True)
+
+    def page_one_dates(self) -> list[KeyDate]:
+        by_id = {key.id: key for key in self.keys}
+        chosen = []
+        for key_id in PAGE_ONE_DATES:
+            key = by_id.get(key_id)
+            if key is None:
+                continue
+            if key_id == "lymphodepletion" and (key.date is None or key.status == "past"):
+                continue  # the chart shows it; page 1 keeps to what is ahead
+            chosen.append(key)
+        chosen += [key for key in self.keys if key.id.startswith(LATER_DATES_PREFIX)]
+        if LONG_TERM in by_id:
+            chosen.append(by_id[LONG_TERM])
+        return chosen
+
+    def key_date_table(self) -> Table:
+        s = self.styles
+        rows = []
+        for key in self.page_one_dates():
+            self.sources.add(*key.sources)
+            when = text(key.when_text, BOLD)
+            day = key.end_day if key.end_day is not None else key.day
+            if key.date is not None and day is not None and key.id != LONG_TERM:
+                when = Markup(when + text("  (" + format_day_number(day, self.lang) + ")", REGULAR))
+            rows.append([self.p(text(key.title), s.cell), self.p(when, s.cell)])
+        title_width = self.width * 0.42
+        return self.table(rows, [title_width, self.width - title_width])
+
+    def chart(self, zoom: str, heading: Flowable | None = None) -> list[Flowable]:
+        """The journey chart in one zoom, with its legend (and heading), never split."""
+        layout = chart.chart_layout(
+            self.session, self.keys, zoom=zoom, today=self.today, width=self.width, lang=self.lang
+        )
+        for key in self.keys:
+            if any(item.id == key.id for item in layout.items):
+                self.sources.add(*key.sources)
+        flowables: list[Flowable] = [
+            *([heading] if heading else []),
+            chart.JourneyChart(layout, max_height=self.frame_height * 0.7),
+            Spacer(1, 4),
+        ]
+        legend = chart.legend_table(layout.legend, self.width, self.styles)
+        if legend is not None:
+            flowables.append(legend)
+        if any(item.approximate for item in layout.items):
+            _ = self.words.gettext
+            flowables.append(
+                self.p(
+                    text(
+                        _(
+                            "Light bands, dashed and dotted outlines show a month or year, or a "
+                            "usual time, not an exact date."
+                        )
+                    ),
+                    self.styles.tiny,
+                )
+            )
+        return [KeepTogether(flowables)]
+
+    # --- warning signs ---
+
+    def warning_signs(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        signs = content.warning_signs(self.lang)
+        page: list[Flowable] = [self.heading(signs.title)]
+        for item in signs.intro:
+            page.append(self.p(self.item_text(item, BOLD), s.callout))
+        page.append(Spacer(1, 6))
+        for sign in signs.signs:
+            self.sources.add(*sign.sources)
+            page.append(Paragraph(text(sign.text), s.sign, bulletText="\u2022"))
+        page.append(Spacer(1, 8))
+        call_rows = [
+            [
+                self.p(
+                    fill(
+                        _("Call {who}, day or night:"),
+                        BOLD,
+                        who=bold(self.center) if self.center else text(_("your care team"), BOLD),
+                    ),
+                    s.callout,
+                )
+            ],
+            [self.p(self.phone_markup(), s.phone)],
+        ]
+        page.append(self.table(call_rows, [self.width], boxed=True))
+        page.append(Spacer(1, 6))
+        for item in signs.after:
+            page.append(Paragraph(self.item_text(item), s.bullet, bulletText="\u2022"))
+        # The whole list on one page, whatever the language: shrunk a little if it must be.
+        return [KeepInFrame(self.width, self.frame_height, page, mode="shrink")]
+
+    # --- side effects, medicines, topics ---
+
+    def side_effects(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        effects = care_content.side_effects(self.lang)
+        story: list[Flowable] = [self.heading(_("Side effects in short"))]
+        for item in _facts(effects.intro)[:1]:
+            story.append(self.p(self.item_text(item)))
+        for effect in effects.effects:
+            parts = [self.p(text(effect.title, BOLD), s.h2)]
+            facts = [*_facts(effect.what_it_is)[:1], *_facts(effect.what_you_may_see)[:1]]
+            if not facts:  # a topic the content only raises as questions: what the team does
+                facts = _facts(effect.what_the_team_does)[:1]
+            for item in facts:
+                parts.append(self.p(self.item_text(item)))
+            story.append(KeepTogether(parts))
+        return story
+
+    def medicines(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        info = care_content.medicines(self.lang)
+        story: list[Flowable] = [CondPageBreak(120), self.heading(info.title)]
+        own = self.session.medicines
+        story.append(self.heading(_("Your child's medicines"), s.h2))
+        if own:
+            rows = [
+                [
+                    self.p(text(_("Medicine"), BOLD), s.cell_bold),
+                    self.p(text(_("What it is for"), BOLD), s.cell_bold),
+                    self.p(text(_("Until"), BOLD), s.cell_bold),
+                ]
+            ]
+            for medicine in own:
+                rows.append(
+                    [
+                        self.p(text(medicine.name, BOLD), s.cell),
+                        self.p(text(medicine.purpose, multiline=True), s.cell)
+                        if medicine.purpose
+                        else BLANK_CELL(),
+                        self.p(text(format_day(medicine.until, self.lang)), s.cell)
+                        if medicine.until
+                        else BLANK_CELL(),
+                    ]
+                )
+            widths = [self.width * 0.32, self.width * 0.43, self.width * 0.25]
+            story.append(self.table(rows, widths, header=True))
+        else:
+            story.append(
+                self.p(
+                    text(
+                        _(
+                            "No medicines were entered. Ask your care team which "
+                            "ones your child takes."
+                        )
+                    ),
+                    s.body,
+                )
+            )
+        story.append(self.heading(_("About these medicines"), s.h2))
+        for medicine in info.medicines:
+            facts = _facts(medicine.items)[:2]
+            lines = [text(medicine.title, BOLD), *(self.item_text(item) for item in facts)]
+            story.append(self.p(Markup(" ".join(lines)), s.body))
+        return story
+
+    def topics(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        story: list[Flowable] = [
+            CondPageBreak(110),
+            self.heading(_("What we went through with the nurse")),
+        ]
+        reviews = self.session.topics_reviewed
+        if not reviews:
+            story.append(self.p(text(_("No topics are recorded yet."))))
+            return story
+        rows = [
+            [
+                self.p(text(_("Topic"), BOLD), s.cell_bold),
+                self.p(text(_("Gone through with"), BOLD), s.cell_bold),
+                self.p(text(_("Date"), BOLD), s.cell_bold),
+            ]
+        ]
+        for review in reviews:
+            label = TOPIC_LABELS.get(review.topic)
+            rows.append(
+                [
+                    self.p(text(_(label) if label else review.topic), s.cell),
+                    self.p(text(review.by), s.cell) if review.by else BLANK_CELL(),
+                    self.p(text(format_day(review.on, self.lang)), s.cell)
+                    if review.on
+                    else BLANK_CELL(),
+                ]
+            )
+        widths = [self.width * 0.5, self.width * 0.22, self.width * 0.28]
+        story.append(self.table(rows, widths, header=True))
+        return story
+
+    def history(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        events = self.session.history
+        if not events:
+            return []
+        heading = self.heading(_("Treatment history"))
+        story: list[Flowable] = [CondPageBreak(200)]
+        if chart.has_chart(self.session):
+            story += self.chart(chart.HISTORY_ZOOM, heading)
+            story.append(Spacer(1, 6))
+        else:
+            story.append(heading)
+        rows = [
+            [
+                self.p(text(_("When"), BOLD), s.cell_bold),
+                self.p(text(_("What"), BOLD), s.cell_bold),
+                self.p(text(_("Notes"), BOLD), s.cell_bold),
+            ]
+        ]
+        for event in self.session.history_in_order():
+            kind = _(HISTORY_KIND_LABELS.get(event.kind, HISTORY_KIND_LABELS["other"]))
+            if event.kind == "relapse" and event.site in RELAPSE_SITE_LABELS:
+                kind = f"{kind} {_(RELAPSE_SITE_LABELS[event.site])}"
+            style_id = history_style(event.kind, event.site)
+            rows.append(
+                [
+                    self.p(text(format_partial(event.date, self.lang)), s.cell),
+                    Table(
+                        [
+                            [
+                                chart.Swatch(style_id if style_id in STYLES else "other", 12, 10),
+                                self.p(text(kind), s.cell),
+                            ]
+                        ],
+                        colWidths=[16, self.width * 0.3 - 16 - 10],
+                        style=[
+                            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ],
+                    ),
+                    self.p(text(event.note, multiline=True), s.cell)
+                    if event.note
+                    else BLANK_CELL(),
+                ]
+            )
+        widths = [self.width * 0.22, self.width * 0.3, self.width * 0.48]
+        story.append(self.table(rows, widths, header=True))
+        return story
+
+    # --- the last page ---
+
+    def wallet_card(self) -> list[Flowable]:
+        _ = self.words.gettext
+        facts = CardFacts(
+            name=self.session.patient.display_name,
+            infusion=self.session.plan.infusion,
+            product=product_name(self.session, self.settings),
+            center=self.center,
+            phone=self.phone,
+        )
+        self.sources.add("kymriah-medguide-2024", "astct-2019")
+        return [
+            self.heading(_("Wallet card")),
+            self.p(text(how_to_text(self.lang))),
+            Spacer(1, 4),
+            WalletCard(facts, self.lang, self.styles),
+        ]
+
+    def wallet_card_height(self) -> float:
+        """Room the card needs with its heading and instructions (the card is never split)."""
+        return WalletCard.HEIGHT + 90
+
+    def sources_section(self) -> list[Flowable]:
+        _ = self.words.gettext
+        s = self.styles
+        titles = content.source_titles()
+        story: list[Flowable] = [
+            Spacer(1, 10),
+            self.heading(_("Sources"), s.h2),
+            self.p(text(_("The medical facts in this summary come from these sources.")), s.small),
+        ]
+        for key in self.sources.keys:
+            if key in titles:
+                story.append(Paragraph(text(titles[key]), s.source, bulletText="\u2022"))
+        return story
+
+    # --- the whole ---
+
+    def story(self) -> list[Flowable]:
+        story = self.page_one()
+        story.append(PageBreak())
+        story += self.warning_signs()
+        story.append(PageBreak())
+        story += self.side_effects()
+        story += self.medicines()
+        story += self.topics()
+        story += self.history()
+        story.append(CondPageBreak(self.wallet_card_height()))
+        story += self.wallet_card()
+        story += self.sources_section()  # last, once every fact's source is known
+        return story
+
+    def footer(self, canv, page: int, pages: int) -> None:
+        _ = self.words.gettext
+        size = 7.5
+        left, right = SIDE_MARGIN, self.page[0] - SIDE_MARGIN
+        top = SAFE_MARGIN + 24
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, top + 4, right, top + 4)
+        first = _("This does not replace your care team's advice.")
+        counter = _("Page {page} of {pages}").format(page=page, pages=pages)
+        second = _(
+            "{product} · content {version} · made on {date} · sources on the last page"
+        ).format(
+            product=_("CAR T Family Guide"),
+            version=CONTENT_VERSION,
+            date=format_day(self.today, self.lang),
+        )
+        counter_width = chart.string_width(counter, BOLD, size)
+        _fit_line(canv, left, top - 6, first, BOLD, size, right - left - counter_width - 12)
+        chart.draw_text(canv, right - counter_width, top - 6, counter, BOLD, size)
+        _fit_line(canv, left, top - 17, second, REGULAR, size, right - left, colour=MUTED)
+        canv.restoreState()
+
+    def build(self) -> bytes:
+        _ = self.words.gettext
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.page,
+            leftMargin=SIDE_MARGIN,
+            rightMargin=SIDE_MARGIN,
+            topMargin=TOP_MARGIN,
+            bottomMargin=BOTTOM_MARGIN,
+            title=_("CAR T cell therapy: care summary"),
+            author=AUTHOR,
+            subject=_("Key dates, warning signs, medicines and a wallet card"),
+            creator=f"{AUTHOR} {__version__} (content {CONTENT_VERSION})",
+            producer=AUTHOR,
+            lang=self.lang,
+            initialFontName=REGULAR,
+            initialFontSize=11,
+            initialLeading=14,
+            displayDocTitle=1,
+        )
+        frame = Frame(
+            SIDE_MARGIN,
+            BOTTOM_MARGIN,
+            self.width,
+            self.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+        doc.build(self.story(), canvasmaker=numbered_canvas(self.footer))
+        return buffer.getvalue()
+
+
+def _facts(items: list[content.Item]) -> list[content.Item]:
+    """What a short summary prints: facts and advice, not the questions to ask."""
+    return [item for item in items if item.kind != "question"]
+
+
+def _fit_line(canv, x, baseline, value, font, size, max_width, colour=None) -> None:
+    """One line of footer text, made smaller if it would run past ``max_width``."""
+    width = chart.string_width(value, font, size)
+    if width > max_width:
+        size = max(size * max_width / width, 4.5)
+    chart.draw_text(canv, x, baseline, value, font, size, colour)
+
+
+# --- the public API ----------------------------------------------------------------------------
+
+
+def build_summary(
+    session: Session,
+    *,
+    lang: str,
+    paper: str,
+    settings: CenterSettings,
+    today: date,
+) -> tuple[bytes, list[str]]:
+    """The care summary PDF for one family in ``lang`` on ``paper`` ("letter" or "a4"), and
+    the warnings (one plain line each, in the language showing) about what prints imperfectly.
+
+    Raises ``SessionError`` (the session loader's own error and message) when a text holds a
+    control character, and ``ValueError`` for an unknown paper size.
+    """
+    page_size(paper)  # an unknown paper is the caller's mistake: fail before any work
+    _refuse_unprintable(session, settings)
+    register_fonts()
+    warnings = print_warnings(session, settings)
+    pdf = _Summary(session, lang=lang, paper=paper, settings=settings, today=today).build()
+    return pdf, warnings
+
+
+def export_summary(
+    path: str | os.PathLike[str],
+    session: Session,
+    *,
+    lang: str,
+    paper: str,
+    settings: CenterSettings,
+    today: date,
+) -> list[str]:
+    """Write the summary to ``path`` all at once (never half a file), readable by its owner
+    only (it holds a child's name and dates); returns the warnings."""
+    pdf, warnings = build_summary(session, lang=lang, paper=paper, settings=settings, today=today)
+    write_atomic(path, pdf)
+    return warnings

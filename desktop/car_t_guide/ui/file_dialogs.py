@@ -1,0 +1,54 @@
+"""The few dialogs staff mode uses, behind small functions tests can replace
+(pytest-qt: never open a real modal dialog in a test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from car_t_guide.core.i18n import _
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Dialogs:
+    @staticmethod
+    def open_session_path(parent: QWidget) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            parent, _("Open a family's file"), "", _("Family files (*.json)")
+        )
+        return Path(path) if path else None
+
+    @staticmethod
+    def save_session_path(parent: QWidget, suggested: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the family's file"), suggested, _("Family files (*.json)")
+        )
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(".json") else Path(path + ".json")
+
+    @staticmethod
+    def unsaved_changes(parent: QWidget) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("The family's details have changes that are not saved."))
+        box.setInformativeText(_("Do you want to save them?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return DISCARD
+        return CANCEL
+
+    @staticmethod
+    def problem(parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)

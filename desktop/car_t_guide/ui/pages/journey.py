@@ -1,0 +1,135 @@
+"""Your journey: the family's own chart and the key dates that follow from their plan.
+
+Staff reach the nurse's form from here; at a kiosk the family may only pick an infusion day
+(a date picker, no typing) to see their own key dates. The chart (pyqtgraph, numpy) is imported
+only when this page is first shown, so the welcome screen appears fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from car_t_guide.core import examples
+from car_t_guide.core.i18n import _, current_language
+from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
+from car_t_guide.core.session_model import Session
+from car_t_guide.core.settings import CenterSettings
+from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
+from car_t_guide.ui.widgets.text import framed, heading, label, subheading
+
+STATUS_MARKS = {PAST: "✓", NOW: "▶", FUTURE: "○"}
+
+
+class JourneyPage(Page):
+    page_id = "journey"
+    edit_requested = Signal()
+    example_requested = Signal(int)
+
+    def __init__(
+        self,
+        session: Callable[[], Session],
+        settings: Callable[[], CenterSettings],
+        today: Callable[[], date],
+        *,
+        kiosk: bool = False,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._session = session
+        self._settings = settings
+        self._today = today
+        self.kiosk = kiosk
+        self.chart = None
+        self.zoom = "car_t"
+
+    def build(self, layout: QVBoxLayout) -> None:
+        session = self._session()
+        lang = current_language()
+        name = session.patient.display_name
+        layout.addWidget(
+            heading(_("{name}'s journey").format(name=name) if name else _("Your journey"))
+        )
+        if examples.is_example(session):
+            layout.addWidget(
+                framed("callout", label(_("This is an example family from a published article. "
+                                          "Its dates are approximate, for illustration.")))
+            )
+        if self.kiosk:
+            picker = OptionalDateEdit(session.plan.infusion, label=_("Infusion day"))
+            picker.changed.connect(lambda: self._set_infusion(picker.value()))
+            layout.addWidget(label(_("Pick your child's infusion day to see your own key dates."),))
+            layout.addWidget(picker)
+
+        row = QHBoxLayout()
+        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        if session.plan.collection or session.plan.infusion:
+            chart_column = QVBoxLayout()
+            zooms = QHBoxLayout()
+            for zoom, text in (("car_t", _("The CAR T weeks")), ("history", _("The whole story"))):
+                button = QPushButton(text)
+                button.setObjectName("section")
+                button.setCheckable(True)
+                button.setChecked(zoom == self.zoom)
+                button.setAccessibleName(text)
+                button.clicked.connect(lambda _c=False, z=zoom: self._set_zoom(z))
+                zooms.addWidget(button)
+            zooms.addStretch(1)
+            chart_column.addLayout(zooms)
+            self.chart = self._make_chart()
+            chart_column.addWidget(self.chart)
+            chart_column.addStretch(1)
+            row.addLayout(chart_column, 3)
+        else:
+            self.chart = None
+
+        dates_column = QVBoxLayout()
+        dates_column.addWidget(subheading(_("Key dates")))
+        for key in key_dates(session, self._settings(), today=self._today(), lang=lang):
+            mark = STATUS_MARKS.get(key.status, "•")
+            text = f"{mark} {key.plain_sentence}"
+            item = label(text, "muted" if key.status == PAST else "")
+            dates_column.addWidget(item)
+        dates_column.addStretch(1)
+        row.addLayout(dates_column, 2)
+
+        buttons = QHBoxLayout()
+        if not self.kiosk:
+            edit = QPushButton(_("Enter or change the family's details"))
+            edit.setObjectName("primary")
+            edit.setAccessibleName(edit.text())
+            edit.clicked.connect(self.edit_requested)
+            buttons.addWidget(edit)
+        for number in range(1, examples.EXAMPLE_COUNT + 1):
+            button = QPushButton(_("Example {number}").format(number=number))
+            button.setAccessibleName(_("Show example family {number}").format(number=number))
+            button.clicked.connect(lambda _c=False, n=number: self.example_requested.emit(n))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _make_chart(self) -> QWidget:
+        from car_t_guide.ui.widgets.journey_chart import JourneyChart  # pyqtgraph: on first use
+
+        chart = JourneyChart(scale=self.scale)
+        chart.show_journey(self._session(), self._settings(), today=self._today(), zoom=self.zoom)
+        return chart
+
+    def _set_zoom(self, zoom: str) -> None:
+        self.zoom = zoom
+        self.rebuild()
+
+    def _set_infusion(self, day: date | None) -> None:
+        self._session().set_infusion(day)
+        self.rebuild()
+
+    def position_text(self) -> str:
+        return _("Your journey")
+
+    def section_title(self) -> str:
+        return _("Your journey")

@@ -1,0 +1,426 @@
+"""Side effects, explained: an overview, one screen per side effect, the grades, the medicines.
+
+One ``Page`` (page id "side-effects") with screens inside it: ``show_screen("crs")`` rebuilds the
+page as that screen, ``show_screen("overview")`` goes back. The page rebuilds from data, like
+every page, so a language or text-size change redraws whichever screen is showing. The window
+listens to ``screen_changed`` to refresh its "where am I" line, and to
+``warning_signs_requested`` to open the call-now page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from car_t_guide.core import care_content
+from car_t_guide.core.content import Item
+from car_t_guide.core.dates import format_day
+from car_t_guide.core.effect_strip import StripRow
+from car_t_guide.core.i18n import _, current_language
+from car_t_guide.core.session_model import CHANGED_MEDICINES, Session
+from car_t_guide.ui import theme
+from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.warning_signs import Contacts
+from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
+from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
+
+OVERVIEW = "overview"
+GRADES = "grades"
+MEDICINES = "medicines"
+
+
+def button(text: str, object_name: str = "", accessible_name: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if object_name:
+        widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name or text)
+    return widget
+
+
+def said(items: Iterable[Item]) -> list[str]:
+    """The statements of a list, without the questions to ask the team."""
+    return [item.text for item in items if item.kind != "question"]
+
+
+def asked(items: Iterable[Item]) -> list[str]:
+    return [item.text for item in items if item.kind == "question"]
+
+
+def questions_card(groups: list[tuple[str, list[str]]]) -> QWidget:
+    """One card of questions for the screen; each group under its own small title (if any)."""
+    parts: list[QWidget] = [subheading(_("Questions to ask your team"))]
+    for title, texts in groups:
+        if title:
+            parts.append(label(title, "position"))
+        parts.append(bullet_list(texts))
+    return framed("card", *parts)
+
+
+def strip_rows(effects: Iterable[care_content.SideEffect]) -> list[StripRow]:
+    return [StripRow(e.id, e.title, e.when_days) for e in effects if e.when_days is not None]
+
+
+class GradeLevel(QWidget):
+    """Grade n of 4 as four steps, n of them filled: how much help the body needs, at a glance.
+
+    The count of filled steps carries the meaning, not the colour."""
+
+    def __init__(self, grade: int, highest: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grade = grade
+        self.highest = highest
+        self.setAccessibleName(_("Grade {grade} of {highest}").format(grade=grade, highest=highest))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        unit = self.fontMetrics().height()
+        return QSize(round(unit * 0.55 * self.highest + unit * 0.2), unit)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = self.height()
+        step = self.width() / self.highest
+        pen = QPen(QColor(theme.ACCENT), max(1.5, height / 14))
+        painter.setPen(pen)
+        for i in range(self.highest):
+            bar_height = height * (0.35 + 0.65 * (i + 1) / self.highest) - pen.widthF()
+            rect = QRectF(
+                i * step + step * 0.12, height - bar_height - pen.widthF() / 2,
+                step * 0.7, bar_height,
+            )
+            painter.setBrush(QColor(theme.ACCENT) if i < self.grade else QColor(theme.SURFACE))
+            painter.drawRect(rect)
+        painter.end()
+
+
+class SideEffectsPage(Page):
+    page_id = "side-effects"
+    #: the screen now showing ("overview", an effect id, "grades" or "medicines")
+    screen_changed = Signal(str)
+    #: the family pressed "See the warning signs"
+    warning_signs_requested = Signal()
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        contacts: Callable[[], Contacts] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._contacts = contacts
+        self._session: Session | None = None
+        # The current unsubscribe function, in a list the destroyed-handler can reach without
+        # touching the (then dead) page: the session must never call a deleted page.
+        self._subscription: list[Callable[[], None]] = []
+        self.destroyed.connect(lambda *_args, held=self._subscription: [stop() for stop in held])
+        self.screen = OVERVIEW
+        self._focus_target: QWidget | None = None
+        self._questions: list[tuple[str, list[str]]] = []
+        self.set_session(session)
+
+    # --- the session --------------------------------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        """Show another family's medicines (or none); back to the overview."""
+        self.cleanup()
+        self._session = session
+        if session is not None:
+            self._subscription.append(session.subscribe(self._on_session_changed))
+        self.screen = OVERVIEW
+        self.stale = True
+        if self.isVisible():
+            self.rebuild()
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    def _on_session_changed(self, part: str) -> None:
+        if part != CHANGED_MEDICINES:
+            return
+        self.stale = True
+        if self.isVisible() and self.screen == MEDICINES:
+            self.rebuild()
+
+    def cleanup(self) -> None:
+        """Stop listening to the session (call before throwing the page away)."""
+        while self._subscription:
+            self._subscription.pop()()
+
+    # --- screens ------------------------------------------------------------------------------
+
+    def screen_ids(self) -> list[str]:
+        effects = care_content.side_effects(current_language()).effects
+        return [OVERVIEW, *(e.id for e in effects), GRADES, MEDICINES]
+
+    def show_screen(self, screen_id: str) -> None:
+        if screen_id not in self.screen_ids():
+            raise KeyError(f"no side-effects screen {screen_id!r}")
+        self.screen = screen_id
+        self.rebuild()
+        self.scroll.verticalScrollBar().setValue(0)
+        if self._focus_target is not None and self.isVisible():
+            self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.screen_changed.emit(screen_id)
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self._focus_target = None
+        self._questions = []
+        text = care_content.side_effects(current_language())
+        if self.screen == GRADES:
+            self._build_grades(layout)
+        elif self.screen == MEDICINES:
+            self._build_medicines(layout)
+        elif self.screen == OVERVIEW or self.screen not in {e.id for e in text.effects}:
+            self.screen = OVERVIEW
+            self._build_overview(layout, text)
+        else:
+            self._build_effect(layout, text, text.effect(self.screen))
+
+    def _screen_title(self, screen_id: str) -> str:
+        if screen_id == GRADES:
+            return _("What the grades mean")
+        if screen_id == MEDICINES:
+            return _("Medicines to know about")
+        text = care_content.side_effects(current_language())
+        if screen_id == OVERVIEW:
+            return text.title
+        return text.effect(screen_id).title
+
+    def position_text(self) -> str:
+        if self.screen == OVERVIEW:
+            return _("Side effects")
+        if self.screen in (GRADES, MEDICINES):
+            return self._screen_title(self.screen)
+        effects = [e.id for e in care_content.side_effects(current_language()).effects]
+        return _("Side effect {number} of {total}").format(
+            number=effects.index(self.screen) + 1, total=len(effects)
+        )
+
+    def section_title(self) -> str:
+        return _("Side effects")
+
+    # --- pieces shared by the screens ---------------------------------------------------------
+
+    def _back_button(self, layout: QVBoxLayout) -> None:
+        back = button(_("Back to all side effects"))
+        back.clicked.connect(lambda: self.show_screen(OVERVIEW))
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        self._focus_target = back
+
+    def _next_button(self, layout: QVBoxLayout) -> None:
+        ids = self.screen_ids()
+        index = ids.index(self.screen)
+        if index + 1 >= len(ids):
+            following = OVERVIEW
+            text = _("Back to all side effects")
+        else:
+            following = ids[index + 1]
+            text = _("Next: {title}").format(title=self._screen_title(following))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        go = button(text, "primary")
+        go.clicked.connect(lambda: self.show_screen(following))
+        row.addWidget(go)
+        layout.addSpacing(round(12 * self.scale))
+        layout.addLayout(row)
+
+    def _section(
+        self, layout: QVBoxLayout, title: str, items: list[Item], question_group: str = ""
+    ) -> None:
+        """A subheading and its statements; its questions wait for the screen's question card."""
+        statements = said(items)
+        questions = asked(items)
+        if not statements and questions:
+            # Only questions (the sources say too little for a family): ask them right here.
+            if title:
+                layout.addWidget(subheading(title))
+            layout.addWidget(
+                framed("card", label(_("Ask your team:"), "position"), bullet_list(questions))
+            )
+            return
+        if questions:
+            self._questions.append((question_group, questions))
+        if statements:
+            if title:
+                layout.addWidget(subheading(title))
+            layout.addWidget(bullet_list(statements))
+
+    def _questions_card(self, layout: QVBoxLayout) -> None:
+        if self._questions:
+            layout.addWidget(questions_card(self._questions))
+            self._questions = []
+
+    def _call_box(self, title: str, items: Iterable[str], with_button: bool = True) -> QWidget:
+        parts: list[QWidget] = [label(title, "warningHeading")]
+        texts = list(items)
+        if texts:
+            parts.append(bullet_list(texts))
+        parts.append(label(self._number_text(), "subheading"))
+        parts.append(label(self._emergency_text()))
+        if with_button:
+            signs = button(_("See all the warning signs"), "warningButton")
+            signs.clicked.connect(self.warning_signs_requested)
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(signs)
+            row.addStretch(1)
+            parts.append(holder)
+        return framed("warningCard", *parts)
+
+    def _number_text(self) -> str:
+        contacts = self._contacts() if self._contacts else Contacts()
+        team = self._session.care_team if self._session else None
+        phone = (team.phone_24h if team else "") or contacts.phone_24h
+        center = (team.center if team else "") or contacts.center
+        if phone:
+            return _("Call {who} day or night: {phone}").format(
+                who=center or _("your care team"),
+                phone=phone.replace(" ", "\u00a0"),  # a number never breaks across lines
+            )
+        return _("Call your care team's 24-hour number.")
+
+    def _emergency_text(self) -> str:
+        number = self._contacts().emergency_number if self._contacts else ""
+        if number:
+            return _("In an emergency, call {number}.").format(number=number)
+        return _("In an emergency, call your local emergency number.")
+
+    # --- the overview -------------------------------------------------------------------------
+
+    def _build_overview(self, layout: QVBoxLayout, text: care_content.SideEffects) -> None:
+        layout.addWidget(heading(text.title))
+        layout.addWidget(bullet_list(said(text.intro)))
+
+        rows = strip_rows(text.effects)
+        if rows:
+            layout.addWidget(subheading(_("When the first side effects usually begin")))
+            layout.addWidget(EffectStripWidget(rows))
+
+        layout.addWidget(subheading(_("Choose a side effect to learn more")))
+        layout.addLayout(self._button_grid([(e.id, e.title) for e in text.effects]))
+
+        layout.addWidget(subheading(_("More to know")))
+        layout.addLayout(
+            self._button_grid(
+                [(GRADES, self._screen_title(GRADES)), (MEDICINES, self._screen_title(MEDICINES))]
+            )
+        )
+        layout.addWidget(self._call_box(_("Warning signs: call now"), []))
+
+    def _button_grid(self, entries: list[tuple[str, str]]) -> QGridLayout:
+        """Large buttons, two to a row (one at the larger text sizes)."""
+        grid = QGridLayout()
+        grid.setSpacing(round(10 * self.scale))
+        columns = 1 if self.scale >= 1.5 else 2
+        for i, (screen_id, title) in enumerate(entries):
+            choice = button(title)
+            choice.clicked.connect(lambda _checked=False, s=screen_id: self.show_screen(s))
+            grid.addWidget(choice, i // columns, i % columns)
+            if self._focus_target is None:
+                self._focus_target = choice
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return grid
+
+    # --- one side effect ----------------------------------------------------------------------
+
+    def _build_effect(
+        self, layout: QVBoxLayout, text: care_content.SideEffects, effect: care_content.SideEffect
+    ) -> None:
+        self._back_button(layout)
+        layout.addWidget(heading(effect.title))
+        self._section(layout, _("What it is"), effect.what_it_is)
+        self._section(layout, _("When it usually happens"), effect.when)
+        if effect.when_days is not None:
+            layout.addWidget(EffectStripWidget(strip_rows([effect]), show_titles=False))
+        self._section(layout, _("What you may see"), effect.what_you_may_see)
+        self._section(layout, _("What the team does"), effect.what_the_team_does)
+        self._questions_card(layout)
+        call = self._call_box(_("When to call right away"), said(effect.call_now))
+        call.setAccessibleName(_("When to call right away"))
+        layout.addWidget(call)
+        self._next_button(layout)
+
+    # --- the grades ---------------------------------------------------------------------------
+
+    def _build_grades(self, layout: QVBoxLayout) -> None:
+        grades = care_content.grades(current_language())
+        self._back_button(layout)
+        layout.addWidget(heading(grades.title))
+        layout.addWidget(framed("callout", bullet_list(said(grades.intro))))
+        stacked = self.scale >= 1.5
+        for scale in grades.scales:
+            layout.addWidget(subheading(scale.title))
+            card = framed("card")
+            rows = card.layout()
+            rows.setSpacing(round(14 * self.scale))
+            for grade in scale.grades:
+                line = QBoxLayout(
+                    QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+                )
+                name = QHBoxLayout()
+                name.addWidget(GradeLevel(grade.grade, grades.highest), 0, Qt.AlignmentFlag.AlignVCenter)
+                grade_label = label(_("Grade {grade}").format(grade=grade.grade), "position")
+                name.addWidget(grade_label, 0, Qt.AlignmentFlag.AlignVCenter)
+                name.addStretch(1)
+                holder = QWidget()
+                holder.setLayout(name)
+                name.setContentsMargins(0, 0, 0, 0)
+                if not stacked:
+                    holder.setFixedWidth(round(holder.sizeHint().width() * 1.15))
+                line.addWidget(holder, 0, Qt.AlignmentFlag.AlignTop)
+                line.addWidget(label(grade.text.text), 1)
+                rows.addLayout(line)
+            layout.addWidget(card)
+        self._section(layout, _("Good to know"), grades.note)
+        self._questions_card(layout)
+        self._next_button(layout)
+
+    # --- medicines ----------------------------------------------------------------------------
+
+    def _build_medicines(self, layout: QVBoxLayout) -> None:
+        text = care_content.medicines(current_language())
+        lang = current_language()
+        self._back_button(layout)
+        layout.addWidget(heading(text.title))
+        own = self._session.medicines if self._session else []
+        if own:
+            parts: list[QWidget] = [
+                subheading(_("Your child's medicines")),
+                label(_("Your care team wrote this list for you."), "muted"),
+            ]
+            for medicine in own:
+                # Names and notes are the team's own words: plain text, never markup.
+                name = label(medicine.name, "position")
+                name.setContentsMargins(0, round(8 * self.scale), 0, 0)
+                parts.append(name)
+                details = []
+                if medicine.purpose:
+                    details.append(_("What it is for: {purpose}").format(purpose=medicine.purpose))
+                if medicine.until:
+                    details.append(
+                        _("Until: {date}").format(date=format_day(medicine.until, lang))
+                    )
+                if details:
+                    parts.append(bullet_list(details))
+            layout.addWidget(framed("card", *parts))
+        self._section(layout, "", text.intro)
+        for medicine in text.medicines:
+            self._section(layout, medicine.title, medicine.items, question_group=medicine.title)
+        self._questions_card(layout)
+        self._next_button(layout)

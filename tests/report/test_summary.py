@@ -1,0 +1,333 @@
+"""The care summary PDF, opened and read back: what a family, a nurse and an ER doctor rely on."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from car_t_guide import CONTENT_VERSION
+from car_t_guide.core.dates import PartialDate, format_day, format_day_with_weekday
+from car_t_guide.core.i18n import translations_in
+from car_t_guide.core.journey import key_dates
+from car_t_guide.core.session import SessionError
+from car_t_guide.core.session_model import CareTeam, HistoryEvent, Medicine
+from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.warning_signs import fever_threshold_texts
+from car_t_guide.report import wallet_card
+from car_t_guide.report.fonts import PLACEHOLDER
+from car_t_guide.report.summary import PAGE_ONE_DATES, build_summary, export_summary
+from tests.report.conftest import CENTER, INFUSION, TODAY, family_session
+from tests.report.pdf_helpers import (
+    A4,
+    BASE_14,
+    LETTER,
+    contains,
+    fonts,
+    page_sizes,
+    page_texts,
+    pdf_text,
+    reader,
+    squeeze,
+    text_outside,
+)
+
+
+def build(session=None, *, lang="es", paper="letter", settings=CENTER, today=TODAY):
+    return build_summary(
+        session or family_session(), lang=lang, paper=paper, settings=settings, today=today
+    )
+
+
+@pytest.fixture(scope="module")
+def spanish_letter():
+    return build()[0]
+
+
+@pytest.fixture(scope="module")
+def english_a4():
+    return build(lang="en", paper="a4")[0]
+
+
+# --- who, whom to call, when --------------------------------------------------------------------
+
+
+def test_page_one_has_the_name_the_center_and_the_24_hour_phone(spanish_letter):
+    first = page_texts(spanish_letter)[0]
+    assert contains(first, "Ana María Núñez")
+    assert contains(first, "Hospital Infantil del Norte")
+    assert contains(first, "+1 555 010 0199")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_key_date_prints_in_the_familys_language(lang):
+    pdf, _ = build(lang=lang)
+    first = page_texts(pdf)[0]
+    keys = key_dates(family_session(), CENTER, today=TODAY, lang=lang)
+    wanted = [k for k in keys if k.id in PAGE_ONE_DATES or k.id.startswith("follow_up_")]
+    assert {k.id for k in wanted} >= {
+        "infusion",
+        "stay_near_center",
+        "no_driving",
+        "day_28",
+        "follow_up_90",
+        "follow_up_180",
+    }
+    for key in wanted:
+        if key.id == "lymphodepletion" and key.status == "past":
+            continue
+        assert contains(first, key.title), key.id
+        assert contains(first, key.when_text), (key.id, key.when_text)
+    # The same words the screen uses (core/dates.py, Babel): "viernes, 10 de mayo de 2013".
+    assert contains(first, format_day_with_weekday(INFUSION, lang))
+
+
+def test_dates_that_are_not_known_are_relative_never_made_up():
+    session = family_session()
+    session.plan.infusion = None
+    pdf, _ = build(session, lang="en")
+    first = page_texts(pdf)[0]
+    keys = {k.id: k for k in key_dates(session, CENTER, today=TODAY, lang="en")}
+    assert keys["stay_near_center"].relative
+    assert contains(first, keys["stay_near_center"].when_text)
+    assert contains(first, keys["day_28"].when_text)
+    assert "June 7, 2013" not in first  # day 28 of an infusion that is not set
+
+
+def test_the_call_now_page_has_the_fever_in_both_units_and_the_phone(spanish_letter):
+    fever_c, fever_f = fever_threshold_texts("es")
+    page = page_texts(spanish_letter)[1]
+    assert contains(page, fever_c) and contains(page, fever_f)
+    assert contains(page, "+1 555 010 0199")
+
+
+def test_the_familys_medicines_and_the_topics_reviewed_print(spanish_letter):
+    text = pdf_text(spanish_letter)
+    assert contains(text, "Levetiracetam")
+    assert contains(text, "To prevent seizures.")
+    assert contains(text, format_day(date(2013, 7, 9), "es"))
+    assert contains(text, "RN JS")
+    assert contains(text, format_day(date(2013, 5, 9), "es"))
+
+
+def test_footer_on_every_page(spanish_letter):
+    tr = translations_in("es")
+    texts = page_texts(spanish_letter)
+    for number, text in enumerate(texts, start=1):
+        assert contains(
+            text, tr.gettext("Page {page} of {pages}").format(page=number, pages=len(texts))
+        )
+        assert contains(text, tr.gettext("This does not replace your care team's advice."))
+        assert contains(text, CONTENT_VERSION)
+        assert contains(text, format_day(TODAY, "es"))
+
+
+def test_sources_section_lists_the_sources_used(spanish_letter):
+    last = page_texts(spanish_letter)[-1]
+    assert contains(last, "Kymriah Medication Guide, revised April 2024")
+    assert contains(last, "Journey to CAR T cell therapy")
+
+
+# --- the wallet card ------------------------------------------------------------------------------
+
+
+def test_wallet_card_has_english_inside_a_spanish_summary(spanish_letter):
+    text = pdf_text(spanish_letter)
+    english = translations_in("en")
+    received = english.gettext(wallet_card.RECEIVED_ON).format(date=format_day(INFUSION, "en"))
+    assert contains(text, received)  # "... on May 10, 2013."
+    assert contains(text, english.gettext(wallet_card.RISK))
+    assert contains(text, "cytokine release syndrome")
+    # ... and the family's side, in Spanish.
+    spanish = translations_in("es")
+    assert contains(
+        text, spanish.gettext(wallet_card.RECEIVED_ON).format(date=format_day(INFUSION, "es"))
+    )
+    assert contains(
+        text,
+        spanish.gettext(wallet_card.CALL).format(
+            center="Hospital Infantil del Norte", phone="+1 555 010 0199"
+        ),
+    )
+
+
+def test_wallet_card_is_one_side_when_the_family_reads_english(english_a4):
+    text = pdf_text(english_a4)
+    title = translations_in("en").gettext(wallet_card.TITLE)
+    assert text.count(title) == 1
+    assert wallet_card.card_languages("en") == ["en"]
+    assert wallet_card.card_languages("es") == ["en", "es"]
+
+
+def test_wallet_card_is_bank_card_size():
+    assert round(wallet_card.CARD_WIDTH / 72 * 25.4, 1) == 85.6
+    assert round(wallet_card.CARD_HEIGHT / 72 * 25.4, 1) == 54.0
+
+
+def test_no_phone_leaves_a_line_to_write_it_in_and_warns():
+    session = family_session(care_team=CareTeam(center="Hospital Infantil", phone_24h=""))
+    pdf, warnings = build(session, settings=CenterSettings())
+    assert any(w.startswith("care_team.phone_24h:") for w in warnings)
+    assert "________" in pdf_text(pdf)
+
+
+def test_the_centers_phone_is_used_when_the_session_has_none():
+    session = family_session(care_team=CareTeam(center="", phone_24h=""))
+    settings = CenterSettings(center_name="Centro Médico", phone_24h="+34 900 000 000")
+    pdf, warnings = build(session, settings=settings)
+    assert not any("phone_24h" in w for w in warnings)
+    assert contains(page_texts(pdf)[0], "+34 900 000 000")
+    assert contains(page_texts(pdf)[0], "Centro Médico")
+
+
+def test_product_is_printed_only_when_known():
+    pdf, _ = build(lang="en")
+    assert "Kymriah" not in pdf_text(pdf).split("Sources")[0]
+    session = family_session()
+    session.plan.extra["product"] = "tisagenlecleucel (Kymriah)"
+    pdf, _ = build(session, lang="en")
+    assert contains(pdf, "Product: tisagenlecleucel (Kymriah)")
+
+
+# --- paper, metadata, fonts, margins ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper, size", [("letter", LETTER), ("a4", A4)])
+def test_page_size(paper, size):
+    pdf, _ = build(paper=paper)
+    for width, height in page_sizes(pdf):
+        assert width == pytest.approx(size[0], abs=0.01)
+        assert height == pytest.approx(size[1], abs=0.01)
+
+
+def test_an_unknown_paper_is_refused():
+    with pytest.raises(ValueError):
+        build(paper="legal")
+
+
+def test_title_author_subject_and_language(spanish_letter):
+    pdf = reader(spanish_letter)
+    tr = translations_in("es")
+    assert pdf.metadata.title == tr.gettext("CAR T cell therapy: care summary")
+    assert pdf.metadata.author == "CAR T Family Guide"
+    assert pdf.metadata.subject
+    assert pdf.trailer["/Root"]["/Lang"] == "es"
+    # The child's name stays out of the metadata (file managers and search indexes show it).
+    assert "Ana" not in str(pdf.metadata)
+
+
+def test_every_font_is_embedded_and_none_is_helvetica(spanish_letter):
+    found = fonts(spanish_letter)
+    assert found
+    assert all(font.embedded for font in found), [f for f in found if not f.embedded]
+    assert not any(font.base_font.lstrip("/") in BASE_14 for font in found)
+
+
+def test_chinese_names_are_embedded_in_droid_sans_fallback():
+    session = family_session()
+    session.patient.display_name = "李小龍 Nguyễn Văn Đức"
+    pdf, warnings = build(session)
+    assert warnings == []
+    assert contains(page_texts(pdf)[0], "李小龍 Nguyễn Văn Đức")
+    names = {font.base_font.split("+")[-1] for font in fonts(pdf)}
+    assert "DroidSansFallback" in names
+    assert all(font.embedded for font in fonts(pdf))
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_text_outside_the_margins(paper, lang):
+    pdf, _ = build(lang=lang, paper=paper)
+    assert text_outside(pdf) == []
+
+
+def test_long_names_and_notes_wrap_inside_the_page():
+    session = family_session()
+    session.patient.display_name = "W" * 100
+    session.care_team.center = "Hospital " + "Z" * 180
+    note = ("A long note from the nurse " * 60 + "\n") * 4 + "X" * 400
+    session.history.append(HistoryEvent("other", PartialDate(2013, 1, 5), note=note))
+    session.medicines.append(Medicine("M" * 200, purpose="P" * 3000))
+    for paper in ("letter", "a4"):
+        pdf, _ = build(session, paper=paper)
+        assert text_outside(pdf) == []
+        text = squeeze(pdf_text(pdf))
+        assert "W" * 100 in text
+        # Long runs may be split across pages, with the footer between the parts.
+        assert sum(len(run) for run in re.findall(r"X{5,}", text)) == 400
+        assert sum(len(run) for run in re.findall(r"P{5,}", text)) == 3000
+        assert sum(len(run) for run in re.findall(r"Z{5,}", text)) >= 180
+
+
+# --- refused and imperfect text -------------------------------------------------------------------
+
+
+def test_control_characters_are_refused_with_the_apps_own_error():
+    session = family_session()
+    session.patient.display_name = "Ana\x07"
+    with pytest.raises(SessionError) as refused:
+        build(session)
+    assert refused.value.field == "patient.display_name"
+    assert "U+0007" in str(refused.value)
+
+
+def test_line_breaks_and_tabs_in_notes_are_kept_not_refused():
+    session = family_session()
+    session.history[0].note = "First line\nsecond\tline\r\nthird line"
+    pdf, _ = build(session)
+    assert contains(pdf, "First line second line third line")
+
+
+def test_emoji_print_as_a_placeholder_with_a_warning():
+    session = family_session()
+    session.patient.display_name = "Ana 😀"
+    pdf, warnings = build(session)
+    assert contains(page_texts(pdf)[0], f"Ana {PLACEHOLDER}")
+    assert any(w.startswith("patient.display_name:") and "U+1F600" in w for w in warnings)
+
+
+def test_right_to_left_letters_print_with_a_warning():
+    session = family_session()
+    session.patient.display_name = "נועה Ana"
+    session.history[0].note = "ملاحظة"
+    pdf, warnings = build(session)
+    assert contains(page_texts(pdf)[0], "Ana")
+    assert any(w.startswith("patient.display_name:") for w in warnings)
+    assert any(w.startswith("history[0].note:") for w in warnings)
+
+
+# --- writing the file -----------------------------------------------------------------------------
+
+
+def test_export_writes_the_file_for_its_owner_only(tmp_path):
+    out = tmp_path / "summary.pdf"
+    warnings = export_summary(
+        out, family_session(), lang="es", paper="a4", settings=CENTER, today=TODAY
+    )
+    assert warnings == []
+    assert out.read_bytes().startswith(b"%PDF-")
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_refused_export_leaves_the_old_file_untouched(tmp_path):
+    out = tmp_path / "summary.pdf"
+    out.write_bytes(b"old")
+    session = family_session()
+    session.patient.display_name = "\x1b[31m"
+    with pytest.raises(SessionError):
+        export_summary(out, session, lang="es", paper="a4", settings=CENTER, today=TODAY)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
+
+
+def test_settings_with_the_older_label_print_their_own_dates():
+    older = replace(CENTER, stay_near_center_days=28, no_driving_days=56)
+    pdf, _ = build(lang="en", settings=older)
+    first = page_texts(pdf)[0]
+    assert contains(first, format_day_with_weekday(date(2013, 6, 7), "en"))  # day 28
+    assert contains(first, format_day_with_weekday(date(2013, 7, 5), "en"))  # day 56

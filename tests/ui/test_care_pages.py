@@ -1,0 +1,359 @@
+"""Side effects and check understanding, driven through their real widgets (pages on their own:
+the lead wires them into the window)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QLineEdit
+
+from car_t_guide.core import care_content, i18n
+from car_t_guide.core.session import load_session, save_session
+from car_t_guide.core.session_model import Medicine, Plan, Session, TopicReview
+from car_t_guide.ui import theme
+from car_t_guide.ui.i18n import apply_language
+from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
+from car_t_guide.ui.pages.side_effects import GRADES, MEDICINES, OVERVIEW, SideEffectsPage
+from car_t_guide.ui.pages.warning_signs import Contacts
+from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def styled(qapp):
+    from car_t_guide.ui.app import create_application
+
+    create_application()  # the bundled fonts
+    qapp.setStyleSheet(theme.style_sheet(1.0))
+    yield qapp
+    qapp.setStyleSheet("")
+    apply_language("en")
+
+
+@pytest.fixture
+def show(qtbot, styled):
+    def show(page, lang="en", scale=1.0):
+        apply_language(lang)
+        styled.setStyleSheet(theme.style_sheet(scale))
+        page.set_scale(scale)
+        qtbot.addWidget(page)
+        page.resize(1280, 700)
+        page.show()
+        page.rebuild()
+        return page
+
+    return show
+
+
+def new_session() -> Session:
+    return Session(plan=Plan(collection=date(2026, 10, 1)))
+
+
+def texts_in(widget, kind=QLabel) -> list[str]:
+    return [w.text() for w in widget.findChildren(kind) if w.isVisibleTo(widget)]
+
+
+def saved_and_loaded(session: Session, tmp_path) -> Session:
+    path = tmp_path / "family.json"
+    save_session(session, path, today=TODAY)
+    return load_session(path, today=TODAY).session
+
+
+# --- teach-back with a nurse ---------------------------------------------------------------------
+
+
+def test_nurse_led_teach_back_records_initials_and_date_and_survives_save_and_load(
+    show, qtbot, tmp_path
+):
+    session = new_session()
+    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page.show_screen("crs")
+    prompt = care_content.teach_back("en").topic("crs").nurse_prompt.text
+    assert prompt in texts_in(page)
+    assert "Tell me what you will do if" in prompt
+
+    # Initials are required: nothing is recorded without them.
+    page.explained_button.click()
+    assert session.topics_reviewed == []
+    assert page.problem_label is not None and page.problem_label.isVisibleTo(page)
+
+    qtbot.keyClicks(page.initials_edit, "RN")
+    page.explained_button.click()
+    assert session.topics_reviewed == [TopicReview("crs", "RN", TODAY)]
+    assert "Marked as explained back." in texts_in(page)
+    assert page.status_labels["crs"].text() == "Reviewed with RN on November 26, 2026"
+
+    # On to the next topic: the initials stay; "Go over again" records nothing.
+    page.next_button.click()
+    assert page.screen == "neuro"
+    assert page.initials_edit.text() == "RN"
+    page.again_button.click()
+    assert session.reviewed_topics() == {"crs"}
+    assert "That is fine. Go over this topic together again." in texts_in(page)
+    page.explained_button.click()
+    assert session.reviewed_topics() == {"crs", "neuro"}
+
+    page.show_screen("overview")
+    assert page.status_labels["neuro"].text() == "Reviewed with RN on November 26, 2026"
+    assert page.status_labels["infection"].text() == "Not reviewed yet"
+
+    loaded = saved_and_loaded(session, tmp_path)
+    assert loaded.topics_reviewed == [
+        TopicReview("crs", "RN", TODAY),
+        TopicReview("neuro", "RN", TODAY),
+    ]
+
+
+def test_initials_are_at_most_10_characters_and_blank_ones_are_refused(show, qtbot):
+    session = new_session()
+    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page.show_screen("process")
+    qtbot.keyClicks(page.initials_edit, "ABCDEFGHIJKLMNOP")
+    assert page.initials_edit.text() == "ABCDEFGHIJ"
+    page.initials_edit.clear()
+    qtbot.keyClicks(page.initials_edit, "   ")
+    page.explained_button.click()
+    assert session.topics_reviewed == []
+    assert page.problem_label is not None
+
+
+def test_go_over_again_offers_the_screen_to_read_again(show, qtbot):
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
+    page.show_screen("crs")
+    page.again_button.click()
+    read = [b for b in page.findChildren(QAbstractButton) if b.text() == "Read about it again"]
+    with qtbot.waitSignal(page.review_requested) as blocker:
+        read[0].click()
+    assert blocker.args == ["side-effects", "crs"]
+
+
+# --- the kiosk self-check ------------------------------------------------------------------------
+
+
+def test_kiosk_self_check_explains_kindly_and_marks_only_a_right_answer(show, tmp_path):
+    session = new_session()
+    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    assert not page.nurse_mode
+    page.show_screen("crs")
+    check = care_content.teach_back("en").topic("crs").self_check
+    wrong = next(c for c in check.choices if not c.correct)
+
+    page.choice_buttons[wrong.id].click()
+    shown = texts_in(page.feedback)
+    assert "Not quite, and that is OK." in shown
+    assert f"The answer is: {check.right_choice.text}" in shown
+    assert check.explain.text in shown
+    assert session.topics_reviewed == []
+    assert page.status_labels["crs"].text() == "Not reviewed yet"
+    # Never a score.
+    assert not any(word in " ".join(texts_in(page)).lower() for word in ("score", "wrong", "fail"))
+
+    page.choice_buttons[check.right_choice.id].click()
+    assert "Yes, that is right!" in texts_in(page.feedback)
+    assert check.explain.text in texts_in(page.feedback)
+    assert session.topics_reviewed == [TopicReview("crs", None, TODAY)]
+    assert page.status_labels["crs"].text() == "Reviewed on November 26, 2026"
+
+    assert saved_and_loaded(session, tmp_path).topics_reviewed == [TopicReview("crs", None, TODAY)]
+
+
+def test_kiosk_right_answer_keeps_a_nurses_earlier_review(show):
+    session = new_session()
+    session.mark_topic_reviewed("neuro", by="RN", on=date(2026, 11, 20))
+    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    page.show_screen("neuro")
+    right = care_content.teach_back("en").topic("neuro").self_check.right_choice
+    page.choice_buttons[right.id].click()
+    assert session.topics_reviewed == [TopicReview("neuro", "RN", date(2026, 11, 20))]
+
+
+def test_every_topic_of_the_session_file_has_a_screen(show):
+    from car_t_guide.core.session_fields import TOPICS
+
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY))
+    assert page.screen_ids() == ["overview", *TOPICS]
+    assert list(page.topic_buttons) == list(TOPICS)
+
+
+def test_a_new_session_clears_the_screen(show):
+    first = new_session()
+    first.mark_topic_reviewed("crs", by="RN", on=TODAY)
+    page = show(CheckUnderstandingPage(first, lambda: TODAY, nurse_mode=True))
+    page.show_screen("crs")
+    assert page.status_labels["crs"].text().startswith("Reviewed with RN")
+    page.set_session(new_session())  # a kiosk wipe, or another family's file
+    assert page.screen == "overview"
+    assert page.status_labels["crs"].text() == "Not reviewed yet"
+    first.mark_topic_reviewed("neuro")  # the old session no longer reaches the page
+    assert page.status_labels["neuro"].text() == "Not reviewed yet"
+
+
+def test_topics_marked_elsewhere_show_up(show):
+    session = new_session()
+    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    session.mark_topic_reviewed("journey", by="AB", on=TODAY)
+    assert page.status_labels["journey"].text() == "Reviewed with AB on November 26, 2026"
+
+
+# --- side effects --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_side_effect_screen_shows_its_call_now_items_and_its_strip(show, lang):
+    page = show(SideEffectsPage(new_session()), lang)
+    effects = care_content.side_effects(lang).effects
+    for effect in effects:
+        page.show_screen(effect.id)
+        cards = [f for f in page.findChildren(QFrame, "warningCard") if f.isVisibleTo(page)]
+        assert len(cards) == 1, effect.id
+        in_card = texts_in(cards[0])
+        for item in effect.call_now:
+            assert item.text in in_card, (effect.id, item.text)
+        strips = [s for s in page.findChildren(EffectStripWidget) if s.isVisibleTo(page)]
+        if effect.when_days is None:
+            assert strips == [], effect.id
+        else:
+            (strip,) = strips
+            assert [row.window for row in strip.rows] == [effect.when_days]
+            layout = strip.layout_for(strip.width())
+            (row,) = layout.rows
+            assert row.bar.first_day == effect.when_days.first_day
+            assert row.bar.last_day == effect.when_days.last_day
+            assert row.marker is not None and row.marker.day == effect.when_days.usual_day
+
+
+def test_overview_strip_has_a_bar_for_each_sourced_window(show):
+    page = show(SideEffectsPage())
+    (strip,) = [s for s in page.findChildren(EffectStripWidget) if s.isVisibleTo(page)]
+    sourced = [e for e in care_content.side_effects("en").effects if e.when_days]
+    assert [row.key for row in strip.layout_for(strip.width()).rows] == [e.id for e in sourced]
+    assert strip.height() >= strip.heightForWidth(strip.width()) - 2
+    assert "began between day 1 and day 22" in strip.accessibleDescription()
+
+
+def test_overview_buttons_open_each_screen_and_back(show, qtbot):
+    page = show(SideEffectsPage())
+    buttons = {b.text(): b for b in page.findChildren(QAbstractButton)}
+    with qtbot.waitSignal(page.screen_changed) as blocker:
+        buttons["Effects on the brain (ICANS)"].click()
+    assert blocker.args == ["neuro"]
+    assert page.position_text() == "Side effect 2 of 7"
+    back = next(b for b in page.findChildren(QAbstractButton) if b.text() == "Back to all side effects")
+    back.click()
+    assert page.screen == OVERVIEW
+    with qtbot.waitSignal(page.warning_signs_requested):
+        next(b for b in page.findChildren(QAbstractButton) if b.text() == "See all the warning signs").click()
+
+
+def test_the_call_box_shows_the_sessions_number_else_the_centers(show):
+    contacts = lambda: Contacts("Center", "+1 555 0100", "911")  # noqa: E731
+    page = show(SideEffectsPage(None, contacts))
+    assert "Call Center day or night: +1\u00a0555\u00a00100" in texts_in(page)
+    assert "In an emergency, call 911." in texts_in(page)
+    session = new_session()
+    session.set_care_team("Hospital Infantil", "+1 555 010 0199")
+    page.set_session(session)
+    page.rebuild()
+    assert "Call Hospital Infantil day or night: +1\u00a0555\u00a0010\u00a00199" in texts_in(page)
+
+
+def test_grades_screen_is_information_only(show):
+    page = show(SideEffectsPage())
+    page.show_screen(GRADES)
+    grades = care_content.grades("en")
+    shown = texts_in(page)
+    assert "The team does the grading. You never have to grade anything." in shown
+    for scale in grades.scales:
+        for grade in scale.grades:
+            assert grade.text.text in shown
+    # Nothing to fill in: the only controls are the way back and on.
+    assert not page.findChildren(QLineEdit)
+    assert {b.text() for b in page.findChildren(QAbstractButton)} == {
+        "Back to all side effects", "Next: Medicines to know about",
+    }
+
+
+def test_medicines_screen_shows_the_familys_list_as_plain_text(show):
+    session = new_session()
+    session.medicines = [
+        Medicine("<b>Levetiracetam</b>", "To help prevent seizures", date(2026, 12, 20)),
+        Medicine("IVIG", None, None),
+    ]
+    page = show(SideEffectsPage(session))
+    page.show_screen(MEDICINES)
+    labels = {lab.text(): lab for lab in page.findChildren(QLabel)}
+    assert labels["<b>Levetiracetam</b>"].textFormat() == Qt.TextFormat.PlainText
+    assert "What it is for: To help prevent seizures" in labels
+    assert "Until: December 20, 2026" in labels
+    assert "IVIG" in labels
+    for medicine in care_content.medicines("en").medicines:
+        assert medicine.title in labels
+    # Staff add a medicine while the screen shows: it appears.
+    session.add_medicine(Medicine("Acyclovir"))
+    assert "Acyclovir" in texts_in(page)
+
+
+def test_no_family_list_without_medicines(show):
+    page = show(SideEffectsPage(new_session()))
+    page.show_screen(MEDICINES)
+    assert "Your child's medicines" not in texts_in(page)
+
+
+# --- large text, touch, names --------------------------------------------------------------------
+
+
+def cut_off(page) -> list[str]:
+    problems = []
+    for lab in page.findChildren(QLabel):
+        if lab.isVisibleTo(page) and lab.text() and lab.wordWrap():
+            if lab.height() < lab.heightForWidth(lab.width()):
+                problems.append(f"label {lab.text()[:40]!r}")
+    for button in page.findChildren(QAbstractButton):
+        if not button.isVisibleTo(page):
+            continue
+        hint = button.sizeHint()
+        if button.width() < hint.width() or button.height() < 44:
+            problems.append(f"button {button.text()[:40]!r} {button.size().toTuple()}")
+        if not button.accessibleName().strip():
+            problems.append(f"button {button.text()[:40]!r} has no accessible name")
+    for edit in page.findChildren(QLineEdit):
+        if edit.isVisibleTo(page) and (edit.height() < 44 or not edit.accessibleName()):
+            problems.append("initials field")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_every_screen_fits_at_every_text_size(show, lang, scale):
+    pages = [
+        SideEffectsPage(new_session()),
+        CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True),
+        CheckUnderstandingPage(new_session(), lambda: TODAY),
+    ]
+    pages[0].session.medicines = [Medicine("Levetiracetam", "To help prevent seizures")]
+    for page in pages:
+        show(page, lang, scale)
+        for screen in page.screen_ids():
+            page.show_screen(screen)
+            QApplication.processEvents()
+            assert cut_off(page) == [], (type(page).__name__, screen)
+    # The screens after a press: feedback, the initials problem, the kiosk's explanation.
+    nurse, kiosk = pages[1], pages[2]
+    nurse.show_screen("infection")
+    for press in (nurse.explained_button, nurse.again_button):
+        press.click()
+        QApplication.processEvents()
+        assert cut_off(nurse) == [], press.text()
+    nurse.initials_edit.setText("RN")
+    nurse.explained_button.click()
+    QApplication.processEvents()
+    assert cut_off(nurse) == []
+    kiosk.show_screen("infection")
+    for choice_id in list(kiosk.choice_buttons):
+        kiosk.choice_buttons[choice_id].click()
+        QApplication.processEvents()
+        assert cut_off(kiosk) == [], choice_id
+    i18n.set_language("en")
