@@ -12,7 +12,15 @@ from car_t_guide.core.session_fields import TOPICS
 from car_t_guide.core.warning_signs import fever_threshold_texts
 
 LANGS = list(SUPPORTED_LANGUAGES)
-ISSUE_EFFECTS = ["crs", "neuro", "infection", "b_cell_aplasia", "tumor_lysis", "tiredness", "long_term"]
+ISSUE_EFFECTS = [
+    "crs",
+    "neuro",
+    "infection",
+    "b_cell_aplasia",
+    "tumor_lysis",
+    "tiredness",
+    "long_term",
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -70,12 +78,20 @@ def _all_texts(lang):
     texts = []
     side = care_content.side_effects(lang)
     for effect in side.effects:
-        for items in (effect.what_it_is, effect.when, effect.what_you_may_see,
-                      effect.what_the_team_does, effect.call_now):
+        for items in (
+            effect.what_it_is,
+            effect.when,
+            effect.what_you_may_see,
+            effect.what_the_team_does,
+            effect.call_now,
+        ):
             texts += [i.text for i in items]
     for topic in care_content.teach_back(lang).topics:
-        texts += [topic.nurse_prompt.text, topic.self_check.question.text,
-                  topic.self_check.explain.text]
+        texts += [
+            topic.nurse_prompt.text,
+            topic.self_check.question.text,
+            topic.self_check.explain.text,
+        ]
         texts += [c.text for c in topic.self_check.choices]
     return texts
 

@@ -120,7 +120,11 @@ def test_ticks_every_week_from_day_0():
 @pytest.mark.parametrize("char_width", [10, 20])
 def test_labels_never_overlap_and_stay_inside(width, char_width):
     layout = layout_strip(
-        [CRS, NEURO], width, monospace(char_width), 2 * char_width, "en",
+        [CRS, NEURO],
+        width,
+        monospace(char_width),
+        2 * char_width,
+        "en",
         measure_title=monospace(char_width * 1.1),
     )
     assert_no_overlap_and_inside(layout)

@@ -331,3 +331,27 @@ def test_settings_with_the_older_label_print_their_own_dates():
     first = page_texts(pdf)[0]
     assert contains(first, format_day_with_weekday(date(2013, 6, 7), "en"))  # day 28
     assert contains(first, format_day_with_weekday(date(2013, 7, 5), "en"))  # day 56
+
+
+def test_a_kiosk_session_with_nothing_entered_still_builds():
+    from car_t_guide.core.session_model import Session
+
+    pdf, warnings = build(Session(), lang="es", settings=CenterSettings())
+    assert pdf.startswith(b"%PDF-")
+    assert any(w.startswith("care_team.phone_24h:") for w in warnings)
+    assert text_outside(pdf) == []
+
+
+def test_a_language_without_a_catalogue_prints_in_english():
+    pdf, _ = build(lang="zh")
+    first = page_texts(pdf)[0]
+    assert contains(first, format_day_with_weekday(INFUSION, "en"))
+    assert reader(pdf).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_no_name_stays_in_the_text_caches_after_the_summary():
+    from car_t_guide.report.fonts import split_text, string_width
+
+    build()
+    assert split_text.cache_info().currsize == 0
+    assert string_width.cache_info().currsize == 0

@@ -26,3 +26,15 @@ def make_window(qtbot, qapp):
     for window in made:
         window.close()
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch):
+    """A modal dialog would wait forever for a click offscreen: tests answer for it. Windows a
+    test leaves with unsaved changes are discarded when pytest-qt closes them."""
+    from car_t_guide.ui import file_dialogs
+
+    monkeypatch.setattr(file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD)
+    monkeypatch.setattr(file_dialogs.Dialogs, "problem", lambda parent, title, text: None)
+    monkeypatch.setattr(file_dialogs.Dialogs, "open_session_path", lambda parent: None)
+    monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda parent, name: None)

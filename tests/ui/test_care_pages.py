@@ -241,11 +241,15 @@ def test_overview_buttons_open_each_screen_and_back(show, qtbot):
         buttons["Effects on the brain (ICANS)"].click()
     assert blocker.args == ["neuro"]
     assert page.position_text() == "Side effect 2 of 7"
-    back = next(b for b in page.findChildren(QAbstractButton) if b.text() == "Back to all side effects")
+    back = next(
+        b for b in page.findChildren(QAbstractButton) if b.text() == "Back to all side effects"
+    )
     back.click()
     assert page.screen == OVERVIEW
     with qtbot.waitSignal(page.warning_signs_requested):
-        next(b for b in page.findChildren(QAbstractButton) if b.text() == "See all the warning signs").click()
+        next(
+            b for b in page.findChildren(QAbstractButton) if b.text() == "See all the warning signs"
+        ).click()
 
 
 def test_the_call_box_shows_the_sessions_number_else_the_centers(show):
@@ -272,7 +276,8 @@ def test_grades_screen_is_information_only(show):
     # Nothing to fill in: the only controls are the way back and on.
     assert not page.findChildren(QLineEdit)
     assert {b.text() for b in page.findChildren(QAbstractButton)} == {
-        "Back to all side effects", "Next: Medicines to know about",
+        "Back to all side effects",
+        "Next: Medicines to know about",
     }
 
 

@@ -340,7 +340,8 @@ def _layout_axis(
             w = measure(text)
             boxes[day] = TextBox(text, x_of(day) - w / 2, label_top, w, line_height)
         ordered = list(boxes.values())
-        if all(not a.overlaps(b, gap) for a, b in zip(ordered, ordered[1:])) or step > last_day:
+        pairs = zip(ordered, ordered[1:], strict=False)
+        if all(not a.overlaps(b, gap) for a, b in pairs) or step > last_day:
             break
         step += TICK_STEP
     ticks = [Tick(day, x_of(day), boxes.get(day)) for day in days]

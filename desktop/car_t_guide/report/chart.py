@@ -447,6 +447,16 @@ class Swatch(Flowable):
             )
 
 
+def needed_legend(layout: TimelineLayout) -> list[tuple[str, str]]:
+    """Legend entries for the marks whose own label had to be cut short on a narrow page (every
+    other mark is named right beside it, so a full legend would only repeat the chart)."""
+    shortened = {
+        label.item_id for label in layout.labels if not label.text or label.text.endswith("…")
+    }
+    styles = {item.style for item in layout.items if item.id in shortened}
+    return [(style, words) for style, words in layout.legend if style in styles]
+
+
 def legend_table(
     legend: list[tuple[str, str]], width: float, styles: Styles, columns: int = 3
 ) -> Table | None:

@@ -130,11 +130,6 @@ def _is_regional_indicator(char: str) -> bool:
     return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
-def is_refused(char: str) -> bool:
-    """Control characters (other than tab and line breaks) have no place in printed text."""
-    return unicodedata.category(char) == "Cc" and char not in "\t\n\r\x85"
-
-
 @lru_cache(maxsize=8192)
 def split_text(text: str, base_font: str = REGULAR) -> SplitText:
     """Split one line of text into runs, each in a font that has all its glyphs.
@@ -144,8 +139,8 @@ def split_text(text: str, base_font: str = REGULAR) -> SplitText:
     to the first fallback that has it; a combining mark stays with the letter before it when that
     font has the mark. A character no font has becomes one placeholder (an emoji sequence joined
     with U+200D, a flag or an emoji with a skin tone is one placeholder, not several).
-    A tab prints as a space. Control characters never get here (``is_refused``); should one,
-    it is a placeholder too.
+    A tab prints as a space. Control characters are refused before text gets here; should one
+    get through, it prints as a placeholder too.
     """
     register_fonts()
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
@@ -231,6 +226,11 @@ def one_line(text: str) -> str:
     return " ".join(lines_of(text))
 
 
+def unbroken(text: str) -> str:
+    """A phone number or an emergency number, kept on one line (no-break spaces)."""
+    return text.replace(" ", "\u00a0")
+
+
 def printed_text(text: str, *, multiline: bool = False) -> str:
     """What a piece of text reads back as from the PDF (tests; line breaks become spaces)."""
     parts = lines_of(text) if multiline else [one_line(text)]
@@ -263,3 +263,10 @@ def string_width(text: str, font_name: str, size: float) -> float:
     return sum(
         pdfmetrics.stringWidth(run.text, run.font, size) for run in split_runs(text, font_name)
     )
+
+
+def forget_text() -> None:
+    """Empty the caches of split and measured text: they hold names and notes, which must not
+    outlive the summary that printed them (a kiosk wipes a family's data when they walk away)."""
+    split_text.cache_clear()
+    string_width.cache_clear()

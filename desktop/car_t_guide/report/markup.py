@@ -32,10 +32,6 @@ def bold(value: str) -> Markup:
     return text(value, BOLD)
 
 
-def italic(value: str) -> Markup:
-    return text(value, ITALIC)
-
-
 _FORMATTER = string.Formatter()
 
 
@@ -50,15 +46,6 @@ def fill(template: str, font: str = REGULAR, **values: str) -> Markup:
             value = values[field]
             parts.append(value if isinstance(value, Markup) else rich(str(value), font))
     return Markup("".join(parts))
-
-
-def join(parts: list[str], separator: str = " ") -> Markup:
-    """Markup pieces joined; plain strings among them are escaped."""
-    return Markup(
-        (rich(separator) if separator.strip() else separator).join(
-            part if isinstance(part, Markup) else rich(part) for part in parts
-        )
-    )
 
 
 def BLANK_CELL() -> Spacer:  # noqa: N802 (reads as a constant in table rows)
@@ -131,13 +118,13 @@ class Styles:
         self.phone = style("phone", 20, BOLD, leading=25)
         self.sign = style(
             "sign",
-            16,
-            leading=20.5,
-            spaceAfter=6,
+            17,
+            leading=21.5,
+            spaceAfter=7,
             leftIndent=22,
             bulletIndent=4,
             bulletFontName=BOLD,
-            bulletFontSize=16,
+            bulletFontSize=17,
         )
         self.bullet = style(
             "bullet", 11, leftIndent=14, bulletIndent=2, bulletFontName=REGULAR, spaceAfter=2

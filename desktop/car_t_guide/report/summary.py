@@ -54,9 +54,11 @@ from car_t_guide.report.fonts import (
     ITALIC,
     PLACEHOLDER,
     REGULAR,
+    forget_text,
     lines_of,
     register_fonts,
     split_text,
+    unbroken,
 )
 from car_t_guide.report.markup import (
     BLANK_CELL,
@@ -264,7 +266,7 @@ class _Summary:
 
     def phone_markup(self, style_font: str = BOLD) -> Markup:
         if self.phone:
-            return text(self.phone, style_font)
+            return text(unbroken(self.phone), style_font)
         return text("_" * 24, style_font)
 
     # --- page 1 ---
@@ -317,7 +319,7 @@ class _Summary:
                     self.p(
                         fill(
                             _("If you cannot reach your team, call {number}."),
-                            number=bold(emergency),
+                            number=bold(unbroken(emergency)),
                         ),
                         s.cell,
                     ),
@@ -351,11 +353,12 @@ class _Summary:
             if key.date is not None and day is not None and key.id != LONG_TERM:
                 when = Markup(when + text("  (" + format_day_number(day, self.lang) + ")", REGULAR))
             rows.append([self.p(text(key.title), s.cell), self.p(when, s.cell)])
-        title_width = self.width * 0.42
+        title_width = self.width * 0.36
         return self.table(rows, [title_width, self.width - title_width])
 
     def chart(self, zoom: str, heading: Flowable | None = None) -> list[Flowable]:
-        """The journey chart in one zoom, with its legend (and heading), never split."""
+        """The journey chart in one zoom (with its heading), never split; it shrinks a little
+        rather than leave the rest of the page empty."""
         layout = chart.chart_layout(
             self.session, self.keys, zoom=zoom, today=self.today, width=self.width, lang=self.lang
         )
@@ -367,7 +370,7 @@ class _Summary:
             chart.JourneyChart(layout, max_height=self.frame_height * 0.7),
             Spacer(1, 4),
         ]
-        legend = chart.legend_table(layout.legend, self.width, self.styles)
+        legend = chart.legend_table(chart.needed_legend(layout), self.width, self.styles)
         if legend is not None:
             flowables.append(legend)
         if any(item.approximate for item in layout.items):
@@ -383,7 +386,7 @@ class _Summary:
                     self.styles.tiny,
                 )
             )
-        return [KeepTogether(flowables)]
+        return [ShrinkOrMove(flowables, frame_height=self.frame_height)]
 
     # --- warning signs ---
 
@@ -592,10 +595,6 @@ class _Summary:
             WalletCard(facts, self.lang, self.styles),
         ]
 
-    def wallet_card_height(self) -> float:
-        """Room the card needs with its heading and instructions (the card is never split)."""
-        return WalletCard.HEIGHT + 90
-
     def sources_section(self) -> list[Flowable]:
         _ = self.words.gettext
         s = self.styles
@@ -621,9 +620,10 @@ class _Summary:
         story += self.medicines()
         story += self.topics()
         story += self.history()
-        story.append(CondPageBreak(self.wallet_card_height()))
-        story += self.wallet_card()
-        story += self.sources_section()  # last, once every fact's source is known
+        # The card and the sources together, on a page of their own if they do not fit on
+        # this one: cutting the card out then spoils nothing else.
+        card = self.wallet_card()
+        story.append(KeepTogether([*card, *self.sources_section()]))  # sources: all known now
         return story
 
     def footer(self, canv, page: int, pages: int) -> None:
@@ -687,6 +687,37 @@ class _Summary:
         return buffer.getvalue()
 
 
+class ShrinkOrMove(KeepInFrame):
+    """Flowables kept together that shrink a little (down to ``min_scale``) to fit what is left
+    of the page, and otherwise move to the next page, whole; on an empty page they shrink as
+    much as they must."""
+
+    def __init__(
+        self, content: list[Flowable], *, frame_height: float, min_scale: float = 0.8
+    ) -> None:
+        super().__init__(0, 0, content, mode="shrink")
+        self.frame_height = frame_height
+        self.min_scale = min_scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._scale = 1.0
+        self.maxHeight = 0
+        natural = sum(
+            f.wrapOn(self.canv, available_width, self.frame_height)[1]
+            + f.getSpaceBefore()
+            + f.getSpaceAfter()
+            for f in self._content
+        )
+        on_an_empty_page = available_height >= self.frame_height - 1
+        if (
+            natural > available_height
+            and not on_an_empty_page
+            and (natural * self.min_scale > available_height)
+        ):
+            return available_width, natural  # does not fit: the frame moves it on
+        return super().wrap(available_width, available_height)
+
+
 def _facts(items: list[content.Item]) -> list[content.Item]:
     """What a short summary prints: facts and advice, not the questions to ask."""
     return [item for item in items if item.kind != "question"]
@@ -720,8 +751,11 @@ def build_summary(
     page_size(paper)  # an unknown paper is the caller's mistake: fail before any work
     _refuse_unprintable(session, settings)
     register_fonts()
-    warnings = print_warnings(session, settings)
-    pdf = _Summary(session, lang=lang, paper=paper, settings=settings, today=today).build()
+    try:
+        warnings = print_warnings(session, settings)
+        pdf = _Summary(session, lang=lang, paper=paper, settings=settings, today=today).build()
+    finally:
+        forget_text()  # the text caches hold the family's names and notes
     return pdf, warnings
 
 

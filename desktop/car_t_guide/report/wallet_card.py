@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import N_
 from car_t_guide.core.warning_signs import fever_threshold_texts
-from car_t_guide.report.fonts import BOLD, REGULAR
+from car_t_guide.report.fonts import BOLD, REGULAR, unbroken
 from car_t_guide.report.markup import Markup, Styles, Words, bold, fill, text
 
 CARD_WIDTH = 85.6 * mm
@@ -83,7 +83,7 @@ def _side(facts: CardFacts, lang: str) -> tuple[str, list[Markup]]:
     lines.append(text(_(RISK), BOLD))
     fever_c, fever_f = fever_threshold_texts(words.lang)
     lines.append(fill(_(FEVER), fever_c=fever_c, fever_f=fever_f))
-    phone = bold(facts.phone) if facts.phone.strip() else Markup(text(BLANK))
+    phone = bold(unbroken(facts.phone)) if facts.phone.strip() else Markup(text(BLANK))
     if facts.center.strip():
         lines.append(fill(_(CALL), center=bold(facts.center), phone=phone))
     else:

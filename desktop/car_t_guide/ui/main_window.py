@@ -240,7 +240,12 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def load_example(self, number: int) -> None:
         if self.confirm_discard():
-            self.set_session(examples.load_example(number))
+            try:
+                session = examples.load_example(number, today=self.today())
+            except SessionError as problem:  # only when "today" is set before the example
+                Dialogs.problem(self, _("This file cannot be opened"), str(problem))
+                return
+            self.set_session(session)
             self.show_page("journey")
 
     @Slot()

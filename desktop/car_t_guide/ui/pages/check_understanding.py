@@ -34,7 +34,7 @@ from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.session_model import CHANGED_TOPICS, Session, TopicReview
 from car_t_guide.ui import theme
 from car_t_guide.ui.pages.base import Page
-from car_t_guide.ui.widgets.text import framed, heading, label, subheading
+from car_t_guide.ui.widgets.text import framed, heading, label
 
 OVERVIEW = "overview"
 INITIALS_MAX = 10
@@ -95,8 +95,10 @@ class StatusMark(QWidget):
         side = min(self.width(), self.height())
         line = max(2.0, side / 12)
         circle = QRectF(
-            (self.width() - side) / 2 + line, (self.height() - side) / 2 + line,
-            side - 2 * line, side - 2 * line,
+            (self.width() - side) / 2 + line,
+            (self.height() - side) / 2 + line,
+            side - 2 * line,
+            side - 2 * line,
         )
         painter.setPen(QPen(QColor(theme.ACCENT), line))
         painter.setBrush(QColor(theme.ACCENT) if self.reviewed else QColor(theme.SURFACE))
@@ -131,8 +133,10 @@ class ChoiceButton(QPushButton):
         # Inside the style sheet's border and padding (which a layout does not see).
         sizes = theme.Sizes(scale)
         box.setContentsMargins(
-            sizes.border + sizes.px(16), sizes.border + sizes.px(8),
-            sizes.border + sizes.px(16), sizes.border + sizes.px(8),
+            sizes.border + sizes.px(16),
+            sizes.border + sizes.px(8),
+            sizes.border + sizes.px(16),
+            sizes.border + sizes.px(8),
         )
         box.addWidget(self._label)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -146,9 +150,7 @@ class ChoiceButton(QPushButton):
 
     def _show_state(self, checked: bool) -> None:
         colour = theme.ACCENT_TEXT if checked else theme.ACCENT
-        self._label.setStyleSheet(
-            f"color: {colour}; background: transparent; font-weight: bold;"
-        )
+        self._label.setStyleSheet(f"color: {colour}; background: transparent; font-weight: bold;")
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # As narrow as its longest word allows: the text wraps to whatever width it is given.
@@ -313,13 +315,21 @@ class CheckUnderstandingPage(Page):
         layout.addWidget(heading(text.title))
         if self._nurse_mode:
             layout.addWidget(
-                label(_("Go through each topic with the family. Ask the question on the screen, "
-                        "and let them answer in their own words."))
+                label(
+                    _(
+                        "Go through each topic with the family. Ask the question on the screen, "
+                        "and let them answer in their own words."
+                    )
+                )
             )
         else:
             layout.addWidget(
-                label(_("Answer one short question about each topic. This is not a test: "
-                        "after each answer, you will see the right answer and why."))
+                label(
+                    _(
+                        "Answer one short question about each topic. This is not a test: "
+                        "after each answer, you will see the right answer and why."
+                    )
+                )
             )
         # A grid, so the buttons share one width and the words beside them line up; at the
         # larger text sizes each status goes under its button.
@@ -385,11 +395,9 @@ class CheckUnderstandingPage(Page):
         layout.addWidget(label(_("Ask the family:"), "muted"))
         prompt = label(topic.nurse_prompt.text, "subheading")
         layout.addWidget(framed("callout", prompt))
-        layout.addWidget(
-            label(_("Let the family answer in their own words. Then choose one:"))
-        )
+        layout.addWidget(label(_("Let the family answer in their own words. Then choose one:")))
 
-        caption = label(_("Nurse's initials (needed for \"Explained back\"):"))
+        caption = label(_('Nurse\'s initials (needed for "Explained back"):'))
         edit = QLineEdit(self._initials)
         edit.setMaxLength(INITIALS_MAX)
         edit.setAccessibleName(_("Nurse's initials"))
@@ -431,9 +439,7 @@ class CheckUnderstandingPage(Page):
             self._focus_target = edit
         elif self._outcome == "explained":
             review = self._review(topic.id)
-            self.feedback = framed(
-                "callout", label(_("Marked as explained back."), "subheading")
-            )
+            self.feedback = framed("callout", label(_("Marked as explained back."), "subheading"))
             self.feedback.setAccessibleName(review_text(review, current_language()))
             layout.addWidget(self.feedback)
         elif self._outcome == "again":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -98,8 +98,10 @@ class GradeLevel(QWidget):
         for i in range(self.highest):
             bar_height = height * (0.35 + 0.65 * (i + 1) / self.highest) - pen.widthF()
             rect = QRectF(
-                i * step + step * 0.12, height - bar_height - pen.widthF() / 2,
-                step * 0.7, bar_height,
+                i * step + step * 0.12,
+                height - bar_height - pen.widthF() / 2,
+                step * 0.7,
+                bar_height,
             )
             painter.setBrush(QColor(theme.ACCENT) if i < self.grade else QColor(theme.SURFACE))
             painter.drawRect(rect)
@@ -371,10 +373,14 @@ class SideEffectsPage(Page):
             rows.setSpacing(round(14 * self.scale))
             for grade in scale.grades:
                 line = QBoxLayout(
-                    QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+                    QBoxLayout.Direction.TopToBottom
+                    if stacked
+                    else QBoxLayout.Direction.LeftToRight
                 )
                 name = QHBoxLayout()
-                name.addWidget(GradeLevel(grade.grade, grades.highest), 0, Qt.AlignmentFlag.AlignVCenter)
+                name.addWidget(
+                    GradeLevel(grade.grade, grades.highest), 0, Qt.AlignmentFlag.AlignVCenter
+                )
                 grade_label = label(_("Grade {grade}").format(grade=grade.grade), "position")
                 name.addWidget(grade_label, 0, Qt.AlignmentFlag.AlignVCenter)
                 name.addStretch(1)
@@ -413,9 +419,7 @@ class SideEffectsPage(Page):
                 if medicine.purpose:
                     details.append(_("What it is for: {purpose}").format(purpose=medicine.purpose))
                 if medicine.until:
-                    details.append(
-                        _("Until: {date}").format(date=format_day(medicine.until, lang))
-                    )
+                    details.append(_("Until: {date}").format(date=format_day(medicine.until, lang)))
                 if details:
                     parts.append(bullet_list(details))
             layout.addWidget(framed("card", *parts))

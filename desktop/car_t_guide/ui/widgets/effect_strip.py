@@ -32,7 +32,9 @@ class EffectStripWidget(QWidget):
         self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: nothing to press
         self.setAccessibleName(_("When it usually happens"))
-        self.setAccessibleDescription(" ".join(row.description for row in self.layout_for(600).rows))
+        self.setAccessibleDescription(
+            " ".join(row.description for row in self.layout_for(600).rows)
+        )
 
     @property
     def rows(self) -> list[StripRow]:
@@ -97,7 +99,9 @@ class EffectStripWidget(QWidget):
         for tick in layout.axis.ticks:
             painter.drawLine(QPointF(tick.x, layout.axis.grid_top), QPointF(tick.x, layout.axis.y))
         painter.setPen(QPen(text_colour, line * 1.5))
-        painter.drawLine(QPointF(layout.axis.x0, layout.axis.y), QPointF(layout.axis.x1, layout.axis.y))
+        painter.drawLine(
+            QPointF(layout.axis.x0, layout.axis.y), QPointF(layout.axis.x1, layout.axis.y)
+        )
         for tick in layout.axis.ticks:
             painter.drawLine(
                 QPointF(tick.x, layout.axis.y),
@@ -106,7 +110,9 @@ class EffectStripWidget(QWidget):
 
         for row in layout.rows:
             bar = row.bar
-            self._draw_bar(painter, QRectF(bar.x0, bar.y, max(bar.x1 - bar.x0, 2.0), bar.height), line)
+            self._draw_bar(
+                painter, QRectF(bar.x0, bar.y, max(bar.x1 - bar.x0, 2.0), bar.height), line
+            )
             if row.marker is not None:
                 m = row.marker
                 self._draw_marker(painter, m.x, m.y, m.size, line)
@@ -133,7 +139,9 @@ class EffectStripWidget(QWidget):
             if entry.kind == "bar":
                 self._draw_bar(painter, swatch, line)
             elif entry.kind == "marker":
-                self._draw_marker(painter, swatch.center().x(), swatch.center().y(), swatch.width(), line)
+                self._draw_marker(
+                    painter, swatch.center().x(), swatch.center().y(), swatch.width(), line
+                )
             painter.setPen(text_colour)
             for box in entry.label_lines:
                 self._draw_text(painter, box)
@@ -142,7 +150,9 @@ class EffectStripWidget(QWidget):
     @staticmethod
     def _draw_text(painter: QPainter, box) -> None:
         # Knock the week lines out behind the text, so no line runs through a word.
-        painter.fillRect(QRectF(box.x - 2, box.y, box.width + 4, box.height), QColor(theme.BACKGROUND))
+        painter.fillRect(
+            QRectF(box.x - 2, box.y, box.width + 4, box.height), QColor(theme.BACKGROUND)
+        )
         painter.drawText(
             QRectF(box.x, box.y, box.width + 1, box.height),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
