@@ -91,7 +91,23 @@ def _app_parser() -> _Parser:
     family = parser.add_mutually_exclusive_group()
     family.add_argument("--open", type=Path, metavar="SESSION.json", help="open a family's file")
     family.add_argument("--example", type=_example, metavar="N", help="example family 1 to 4")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="full screen for families alone; left only with the staff PIN")
+    parser.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
+                        help="kiosk: ask 'Still there?' after this long without a touch")
     return parser
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0.05 <= seconds <= 86_400:
+        raise argparse.ArgumentTypeError(
+            f"--idle-timeout must be a number of seconds from 0.05 to 86400, not {value!r}"
+        )
+    return seconds
 
 
 def _screenshot_parser() -> _Parser:
@@ -169,10 +185,21 @@ def _run_app(argv: list[str]) -> int:
     if args.version:
         print(_version_text())
         return EXIT_OK
+    if args.kiosk and args.open:
+        raise UsageError("--open cannot be used with --kiosk: a kiosk never opens a family's file "
+                         "(--example is allowed)")
     settings, today, session, lang = _context(args, args.open, args.example)
+    if args.kiosk:
+        from car_t_guide.core.settings import settings_path
+        from car_t_guide.core.staff_pin import kiosk_pin_problem
+
+        problem = kiosk_pin_problem(settings.staff_pin_hash, str(settings_path(args.settings)))
+        if problem:
+            raise UsageError(problem)
     from car_t_guide.ui.app import run_app
 
-    return run_app(lang, settings, session=session, today=today, session_path=args.open)
+    return run_app(lang, settings, session=session, today=today, session_path=args.open,
+                   kiosk=args.kiosk, idle_timeout=args.idle_timeout)
 
 
 def _run_settings(argv: list[str]) -> int:
@@ -206,7 +233,61 @@ def _run_screenshot(argv: list[str]) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"screenshot": _run_screenshot, "settings": _run_settings}
+def _run_set_staff_pin(argv: list[str]) -> int:
+    from car_t_guide.staff_pin_command import run_set_staff_pin
+
+    return run_set_staff_pin(argv)  # its own options and its own error: lines
+
+
+def _export_parser() -> _Parser:
+    parser = _Parser(prog="car-t-guide export",
+                     description="Write a family's care summary as a PDF (no display needed).")
+    parser.add_argument("session", type=Path, metavar="SESSION.json")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    parser.add_argument("--paper", choices=["letter", "a4"])
+    _add_common(parser)
+    return parser
+
+
+def _run_export(argv: list[str]) -> int:
+    # No QApplication here: the PDF is made by report/ alone.
+    args = _export_parser().parse_args(argv)
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"--out {out}: the summary is a PDF, so the file name must end in .pdf")
+    if not out.parent.exists():
+        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+    if out.resolve() == args.session.resolve():
+        raise UsageError(f"--out {out}: this is the session file itself; choose another name")
+    settings, today, session, lang = _context(args, args.session, None)
+    from car_t_guide.core.i18n import set_language
+    from car_t_guide.core.session import SessionError
+    from car_t_guide.report.paper import paper_for_region
+    from car_t_guide.report.summary import export_summary
+
+    set_language(lang)
+    paper = paper_for_region(args.paper, settings)
+    try:
+        warnings = export_summary(out, session, lang=lang, paper=paper, settings=settings,
+                                  today=today)
+    except SessionError as problem:
+        raise UsageError(f"{args.session}: {problem}") from None
+    except OSError as problem:
+        raise UsageError(f"--out {out}: cannot be written ({problem.strerror or problem})") from None
+    seen = set()
+    for warning in warnings:
+        if warning not in seen:
+            seen.add(warning)
+            _warn(f"{args.session}: {warning}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "screenshot": _run_screenshot,
+    "settings": _run_settings,
+    "set-staff-pin": _run_set_staff_pin,
+    "export": _run_export,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

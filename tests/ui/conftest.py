@@ -36,5 +36,6 @@ def _no_modal_dialogs(monkeypatch):
 
     monkeypatch.setattr(file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD)
     monkeypatch.setattr(file_dialogs.Dialogs, "problem", lambda parent, title, text: None)
+    monkeypatch.setattr(file_dialogs.Dialogs, "restore_autosave", lambda parent: False)
     monkeypatch.setattr(file_dialogs.Dialogs, "open_session_path", lambda parent: None)
     monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda parent, name: None)

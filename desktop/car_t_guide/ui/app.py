@@ -57,8 +57,44 @@ def create_main_window(
     return window
 
 
-def run_app(lang: str, settings: CenterSettings | None = None, **window_options) -> int:
+def install_safety_nets(window):
+    """An unexpected error shows the calm screen; SIGTERM and SIGINT stop the app tidily."""
+    from car_t_guide.ui.crash import install_crash_handler
+    from car_t_guide.ui.stop_signals import install_stop_handler
+
+    crash = install_crash_handler(
+        window.show_something_wrong, show_details=bool(os.environ.get("CAR_T_GUIDE_DEBUG"))
+    )
+    stop = install_stop_handler(window.stop_now)
+    return crash, stop
+
+
+def run_app(
+    lang: str,
+    settings: CenterSettings | None = None,
+    *,
+    idle_timeout: float | None = None,
+    **window_options,
+) -> int:
+    from car_t_guide.core import logs, private_tmp
+
+    logs.setup_logging()
+    kiosk = window_options.get("kiosk", False)
+    if kiosk:
+        # Qt's and Python's temporary files go to a private folder, emptied on every reset.
+        private_tmp.use_as_default_temp()
     app = create_application(offscreen=needs_offscreen() and "QT_QPA_PLATFORM" not in os.environ)
     window = create_main_window(lang, settings, **window_options)
-    window.show()
-    return app.exec()
+    if idle_timeout is not None:
+        window.set_idle_timeout(idle_timeout)
+    nets = install_safety_nets(window)  # noqa: F841 (kept alive for the app's life)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+        window.offer_autosave()
+    logs.log_event("app_started", kiosk=kiosk)
+    status = app.exec()
+    logs.log_event("app_stopped")
+    private_tmp.remove()
+    return status

@@ -50,5 +50,16 @@ class Dialogs:
         return CANCEL
 
     @staticmethod
+    def restore_autosave(parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            _("Unsaved work"),
+            _("The last session ended before its work was saved. Do you want it back?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
     def problem(parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)

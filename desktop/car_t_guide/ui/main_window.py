@@ -3,7 +3,7 @@ and Back / where-am-I / Next at the bottom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from datetime import date
 from pathlib import Path
 
-from car_t_guide.core import examples, i18n
+from car_t_guide.core import autosave, examples, i18n, logs, private_tmp
+from car_t_guide.core.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session import SessionError, load_session, save_session
 from car_t_guide.core.session_model import Session, empty_session
@@ -33,7 +34,14 @@ from car_t_guide.ui.pages.family_form import FamilyFormPage
 from car_t_guide.ui.pages.journey import JourneyPage
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
 from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.corner_press import CornerPressDetector
+from car_t_guide.ui.idle import IdleWatcher
+from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
 from car_t_guide.ui.pages.placeholder import ComingSoonPage
+from car_t_guide.ui.pages.side_effects import SideEffectsPage
+from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
+from car_t_guide.ui.widgets.pin_pad import PinPad
+from car_t_guide.ui.widgets.still_there import StillThereOverlay
 from car_t_guide.ui.pages.step import StepPage
 from car_t_guide.ui.pages.warning_signs import Contacts, WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
@@ -69,6 +77,12 @@ class MainWindow(QMainWindow):
         self.session_path: Path | None = None
         self.dirty = False
         self._unsubscribe = self.session.subscribe(self._on_session_changed)
+        # The language a kiosk goes back to when it forgets a family.
+        self.home_language = i18n.current_language()
+        self._closing_allowed = False
+        # Staff mode: unsaved work is written to an owner-only autosave a moment after a change.
+        self._autosave_timer = QTimer(self, singleShot=True, interval=2000)
+        self._autosave_timer.timeout.connect(self._write_autosave)
         self.text_size = "normal"
         self.pages: dict[str, Page] = {}
         self.create_actions()
@@ -84,6 +98,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
         self.resize(1280, 800)
+        self.create_kiosk_guards()
         self.apply_text_size("normal")
         self.show_page("welcome")
         self.next_button.setFocus()
@@ -127,6 +142,10 @@ class MainWindow(QMainWindow):
             self.text_size_buttons[name] = button
             controls.addWidget(button)
 
+        self.start_over_button = QPushButton()
+        self.start_over_button.clicked.connect(self.forget_family)
+        controls.addWidget(self.start_over_button)
+
         self.warning_button = QPushButton()
         self.warning_button.setObjectName("warningButton")
         self.warning_button.clicked.connect(lambda: self.show_page("warning-signs"))
@@ -156,9 +175,17 @@ class MainWindow(QMainWindow):
         self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
-        pages.append(ComingSoonPage("side-effects", i18n.N_("Side effects")))
+        self.side_effects_page = SideEffectsPage(self.session, self.contacts)
+        self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
+        self.side_effects_page.warning_signs_requested.connect(
+            lambda: self.show_page("warning-signs")
+        )
+        pages.append(self.side_effects_page)
         pages.append(WarningSignsPage(self.contacts))
-        pages.append(ComingSoonPage("check-understanding", i18n.N_("Check understanding")))
+        self.check_page = CheckUnderstandingPage(self.session, self.today, nurse_mode=not self.kiosk)
+        self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
+        self.check_page.review_requested.connect(self._open_for_review)
+        pages.append(self.check_page)
         pages.append(ComingSoonPage("summary", i18n.N_("Your summary")))
         for page in pages:
             self.pages[page.page_id] = page
@@ -193,11 +220,148 @@ class MainWindow(QMainWindow):
 
     # --- what the family sees -------------------------------------------------------------
     def contacts(self) -> Contacts:
+        """Who to call: the family's own team when staff entered it, else the center's."""
+        team = self.session.care_team
+        if team.phone_24h:
+            return Contacts(team.center or self.settings.center_name, team.phone_24h,
+                            self.settings.emergency_number)
         return Contacts(
             center=self.settings.center_name,
             phone_24h=self.settings.phone_24h,
             emergency_number=self.settings.emergency_number,
         )
+
+    def _open_for_review(self, page_id: str, screen: str) -> None:
+        if screen:
+            self.pages[page_id].show_screen(screen)
+        self.show_page(page_id)
+
+    # --- kiosk mode -------------------------------------------------------------------------
+    def create_kiosk_guards(self) -> None:
+        self.lockout = LockoutPolicy()  # for the app's life: walking away does not reset it
+        self.idle = IdleWatcher(self.settings.idle_timeout_seconds, self)
+        self.still_there = StillThereOverlay(self)
+        self.idle.idle.connect(lambda: self.still_there.start(self.settings.idle_countdown_seconds))
+        # The overlay swallows the touch that answers it, so the watcher must be told.
+        self.still_there.still_here.connect(self.idle.restart)
+        self.still_there.timed_out.connect(self.forget_family)
+        self.corner = CornerPressDetector(self)
+        self.corner.long_pressed.connect(self.ask_staff_pin)
+        self.staff_action = QAction(self, shortcut=QKeySequence("Ctrl+Alt+Shift+K"),
+                                    triggered=self.ask_staff_pin)
+        self.staff_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.staff_action)
+        self.start_over_button.setVisible(self.kiosk)
+        if self.kiosk:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.idle.start()
+            self.corner.start()
+
+    def set_idle_timeout(self, seconds: float) -> None:
+        self.idle.set_timeout(seconds)
+
+    @Slot()
+    def ask_staff_pin(self) -> None:
+        if not self.kiosk:
+            return
+        stored = self.settings.staff_pin_hash
+        if PinPad.ask(self, lambda pin: verify_pin(pin, stored), self.lockout):
+            self.leave_kiosk()
+
+    def leave_kiosk(self) -> None:
+        """The right staff PIN: forget the family and leave the app for the desktop."""
+        self.forget_family()
+        self._closing_allowed = True
+        logs.log_event("kiosk_left_by_staff")
+        QApplication.instance().exit(0)
+
+    @Slot()
+    def forget_family(self) -> None:
+        """Everything the family entered goes: pages are rebuilt from an empty session, and the
+        clipboard, temporary files and the log's list of names to hide are cleared."""
+        PinPad.cancel_open()
+        self.still_there.stop()
+        self.set_session(empty_session())
+        self.set_language(self.home_language)
+        self.show_page("welcome")
+        clipboard = QApplication.clipboard()
+        clipboard.clear(clipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(clipboard.Mode.Selection)
+        private_tmp.wipe()
+        logs.forget_sensitive()
+        if not self.kiosk:
+            autosave.discard_autosave()
+        self.idle.restart()
+        logs.log_event("family_forgotten")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.kiosk and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # Escape leaves nothing in a kiosk
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if self.kiosk and event.type() == event.Type.WindowStateChange and not self.isFullScreen():
+            QTimer.singleShot(0, self.showFullScreen)  # a kiosk stays full screen
+
+    # --- failing safely ---------------------------------------------------------------------
+    def show_something_wrong(self) -> None:
+        saved = False
+        if not self.kiosk and self.dirty:
+            try:
+                autosave.write_autosave(self.session)
+                saved = True
+            except OSError:
+                saved = False
+        page = SomethingWrongPage(reset_after_seconds=15 if self.kiosk else None,
+                                  work_was_saved=saved)
+        page.setParent(self)
+        page.set_scale(theme.TEXT_SCALES[self.text_size])
+        page.start_over_requested.connect(lambda: (page.deleteLater(), self._after_crash()))
+        page.show_over(self)
+        self.something_wrong_page = page
+
+    def _after_crash(self) -> None:
+        if self.kiosk:
+            self.forget_family()
+        else:
+            self.show_page("welcome")
+
+    def stop_now(self, signum: int = 0) -> None:
+        """SIGTERM / SIGINT: tidy up; the signal handler then ends the event loop itself."""
+        self.idle.stop()
+        self._closing_allowed = True
+        if self.kiosk:
+            self.forget_family()
+        elif self.dirty:
+            self._write_autosave()
+
+    def _write_autosave(self) -> None:
+        if self.kiosk or not self.dirty:
+            return  # a kiosk never writes a family's data to disk
+        try:
+            autosave.write_autosave(self.session)
+        except OSError:
+            logs.log_event("autosave_failed")
+
+    def offer_autosave(self) -> bool:
+        """At start in staff mode: bring back unsaved work from last time, if the nurse wants."""
+        if self.kiosk or autosave.pending_autosave() is None:
+            return False
+        if not Dialogs.restore_autosave(self):
+            autosave.discard_autosave()
+            return False
+        try:
+            loaded = autosave.load_autosave(today=self.today())
+        except SessionError as problem:
+            Dialogs.problem(self, _("This file cannot be opened"), str(problem))
+            return False
+        self.set_session(loaded.session)
+        self.dirty = True
+        self._update_title()
+        return True
 
     def today(self) -> date:
         return self._fixed_today or date.today()
@@ -205,6 +369,9 @@ class MainWindow(QMainWindow):
     # --- the family's session ---------------------------------------------------------------
     def _on_session_changed(self, part: str) -> None:
         self.dirty = True
+        logs.register_session(self.session)
+        if not self.kiosk:
+            self._autosave_timer.start()
         if self.current_page_id() != "journey":
             self.journey_page.stale = True
         self._update_title()
@@ -217,6 +384,8 @@ class MainWindow(QMainWindow):
         self.session_path = path
         self.dirty = False
         self.family_page.set_session(session)
+        self.side_effects_page.set_session(session)
+        self.check_page.set_session(session)
         for page in self.pages.values():
             page.stale = True
         self.stack.currentWidget().rebuild()
@@ -229,7 +398,10 @@ class MainWindow(QMainWindow):
         answer = Dialogs.unsaved_changes(self)
         if answer == SAVE:
             return self.save()
-        return answer != CANCEL
+        if answer != CANCEL:
+            autosave.discard_autosave()
+            return True
+        return False
 
     @Slot()
     def new_session(self) -> None:
@@ -290,11 +462,21 @@ class MainWindow(QMainWindow):
             return False
         self.session_path = path
         self.dirty = False
+        autosave.discard_autosave()
         self._update_title()
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.confirm_discard():
+        if self.kiosk and not self._closing_allowed:
+            event.ignore()  # only the staff PIN (or the system stopping the app) ends a kiosk
+            return
+        if self._closing_allowed or self.confirm_discard():
+            if not self.dirty:
+                autosave.discard_autosave()
+            # The watchers listen to the whole application: stop them with their window.
+            self.idle.stop()
+            self.corner.stop()
+            self.still_there.stop()
             event.accept()
         else:
             event.ignore()
@@ -354,6 +536,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().setStyleSheet(theme.style_sheet(scale))
         for size_name, button in self.text_size_buttons.items():
             button.setChecked(size_name == name)
+        if hasattr(self, "still_there"):
+            self.still_there.set_scale(scale)
         for page in self.pages.values():
             page.set_scale(scale)
         self.retranslate()
@@ -367,6 +551,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(_(TEXT_SIZE_NAMES[name]))
             button.setToolTip(_(TEXT_SIZE_NAMES[name]))
         self.title_label.setMinimumHeight(self.warning_button.sizeHint().height())
+        self.start_over_button.setText(_("Start over"))
+        self.start_over_button.setAccessibleName(_("Start over: clear everything entered"))
         self.warning_button.setText(_("Warning signs: call now"))
         self.warning_button.setAccessibleName(self.warning_button.text())
         for first_page, title in SECTIONS:
