@@ -23,6 +23,16 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
+def _english_between_tests():
+    """The app's language is global state: every test starts (and leaves) in English."""
+    from car_t_guide.core import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def _private_dirs(tmp_path, monkeypatch):
     """Each test gets its own settings, data and log folders."""
     for variable in ("CAR_T_GUIDE_CONFIG_DIR", "CAR_T_GUIDE_DATA_DIR", "CAR_T_GUIDE_LOG_DIR"):

@@ -39,3 +39,6 @@ def _no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(file_dialogs.Dialogs, "restore_autosave", lambda parent: False)
     monkeypatch.setattr(file_dialogs.Dialogs, "open_session_path", lambda parent: None)
     monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda parent, name: None)
+    monkeypatch.setattr(file_dialogs.Dialogs, "save_pdf_path", lambda parent, name: None)
+    # A test that prints answers the print dialog itself; by default it is cancelled.
+    monkeypatch.setattr(file_dialogs.Dialogs, "print_setup", lambda parent, printer: False)

@@ -30,6 +30,26 @@ class Dialogs:
         return Path(path) if path.lower().endswith(".json") else Path(path + ".json")
 
     @staticmethod
+    def save_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+        """Where to save the care summary (staff mode only; a kiosk never asks)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the summary as PDF"), suggested, _("PDF files (*.pdf)")
+        )
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+
+    @staticmethod
+    def print_setup(parent: QWidget, printer) -> bool:
+        """The system's print dialog for ``printer`` (a QPrinter); True to print.
+        Staff mode only: a kiosk prints straight to its printer."""
+        from PySide6.QtPrintSupport import QPrintDialog  # only when someone prints
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_("Print the summary"))
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    @staticmethod
     def unsaved_changes(parent: QWidget) -> str:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
