@@ -38,7 +38,14 @@ def main() -> int:
     for variable in ("CAR_T_GUIDE_CONFIG_DIR", "CAR_T_GUIDE_DATA_DIR", "CAR_T_GUIDE_LOG_DIR"):
         os.environ[variable] = tempfile.mkdtemp(prefix="soak-")
 
+    from PySide6.QtCore import QEvent, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    def quiet(kind, context, message):  # the offscreen platform's harmless chatter
+        if kind != QtMsgType.QtDebugMsg and "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
 
     from car_t_guide.core.dates import PartialDate
     from car_t_guide.core.session_model import HistoryEvent, empty_session
@@ -52,6 +59,11 @@ def main() -> int:
     window = create_main_window("en", settings, today=date(2013, 5, 1), kiosk=True)
     window.showFullScreen()
 
+    def settle() -> None:
+        # As the real event loop does: handle pending events and delete what deleteLater() left.
+        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
     def one_cycle(n: int) -> None:
         session = empty_session("es")
         session.set_display_name(f"Family {n} Ñandú")
@@ -63,12 +75,13 @@ def main() -> int:
         window.set_language("es")
         for page in ("journey", "side-effects", "warning-signs", "check-understanding"):
             window.show_page(page)
-            app.processEvents()
+            settle()
         QApplication.clipboard().setText(f"Family {n}")
         deadline = time.monotonic() + 5
         while window.session.patient.display_name and time.monotonic() < deadline:
-            app.processEvents()
+            settle()
             time.sleep(0.005)
+        settle()
         if window.session.patient.display_name:
             raise SystemExit(f"cycle {n}: the kiosk did not forget the family")
 
@@ -76,14 +89,14 @@ def main() -> int:
     for n in range(args.warm_up):
         one_cycle(n)
     gc.collect()
-    app.processEvents()
+    settle()
     baseline = rss_kib()
     samples = []
     for n in range(args.cycles):
         one_cycle(args.warm_up + n)
         if n % 20 == 19:
             gc.collect()
-            app.processEvents()
+            settle()
             samples.append(rss_kib())
     final = samples[-1] if samples else rss_kib()
     growth = (final - baseline) / baseline * 100

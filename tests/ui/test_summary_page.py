@@ -464,9 +464,8 @@ def test_what_prints_imperfectly_is_said_in_plain_words(make_page, qtbot):
 
 
 def test_plain_warning_names_the_field_in_words():
-    assert plain_warning(
-        "patient.display_name: has right-to-left text, which may print imperfectly on the summary"
-    ) == "The name has right-to-left text, which may print imperfectly on the summary."
+    rtl = "has right-to-left text, which may print imperfectly on the summary"
+    assert plain_warning(f"patient.display_name: {rtl}") == f"The name {rtl}."
     assert plain_warning("history[3].note: has characters").startswith(
         "A note in the treatment history has"
     )

@@ -17,6 +17,7 @@ page stale for another family or another language, and when a kiosk forgets the 
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import re
 import threading
@@ -25,7 +26,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -111,13 +121,18 @@ def snapshot(session: Session) -> Session:
 
 
 class _BuildSignals(QObject):
-    built = Signal(int, object, object)  # generation, pdf bytes, warnings
+    built = Signal(int, object, object, str)  # generation, pdf bytes, warnings, thread name
     failed = Signal(int, str)  # generation, plain message
 
 
 class _BuildJob(QRunnable):
+    """Makes the PDF in a pool thread. Nothing of Qt is created, deleted or collected in that
+    thread: the job and its signals are made in the GUI thread and let go there (``_prune``),
+    and Python's cyclic garbage collector is paused while the job runs, since a collection in
+    this thread could destroy the GUI thread's widgets here (a crash)."""
+
     # Jobs in flight, so Python keeps each (and its signals) alive until it has run.
-    running: set[_BuildJob] = set()
+    in_flight: set[_BuildJob] = set()
 
     def __init__(self, builder: Builder, generation: int, session: Session, options: dict):
         super().__init__()
@@ -127,10 +142,11 @@ class _BuildJob(QRunnable):
         self.generation = generation
         self.session = session
         self.options = options
-        self.thread_name = ""
+        self.done = False
 
     def run(self) -> None:
-        self.thread_name = threading.current_thread().name
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             pdf, warnings = self.builder(self.session, **self.options)
         except SessionError as problem:  # a control character: the loader's own plain message
@@ -139,10 +155,18 @@ class _BuildJob(QRunnable):
             log.error(describe_exception(type(problem), problem, problem.__traceback__))
             self.signals.failed.emit(self.generation, "")
         else:
-            self.signals.built.emit(self.generation, bytes(pdf), list(warnings))
+            name = threading.current_thread().name
+            self.signals.built.emit(self.generation, bytes(pdf), list(warnings), name)
         finally:
             self.session = None
-            _BuildJob.running.discard(self)
+            self.done = True
+            if collecting:
+                gc.enable()
+
+
+def _prune() -> None:
+    """Let go of finished jobs (in the GUI thread)."""
+    _BuildJob.in_flight = {job for job in _BuildJob.in_flight if not job.done}
 
 
 class SummaryPage(Page):
@@ -346,7 +370,7 @@ class SummaryPage(Page):
         wanted = wanted or self._wanted()
         self._drop_document()
         self._generation += 1
-        self._pool.clear()  # a build not started yet is for what is no longer wanted
+        self._drop_waiting_builds()
         session, lang, paper, settings, today = wanted
         job = _BuildJob(
             self._builder,
@@ -362,17 +386,18 @@ class SummaryPage(Page):
         self.warnings = []
         self._busy_timer.start()
         self._show_state()
-        _BuildJob.running.add(job)
-        self._job = job
+        _prune()
+        _BuildJob.in_flight.add(job)
         self._pool.start(job)
 
-    def _on_built(self, generation: int, pdf: bytes, warnings: list[str]) -> None:
+    def _on_built(self, generation: int, pdf: bytes, warnings: list[str], thread: str) -> None:
+        QTimer.singleShot(0, _prune)
         if generation != self._generation:
             return  # made for a family, language or paper no longer showing
         from car_t_guide.ui.printing import MemoryPdf
 
         self._busy_timer.stop()
-        self.build_thread_name = self._job.thread_name
+        self.build_thread_name = thread
         self._pdf = pdf
         self._memory = MemoryPdf(pdf, self)
         self._built_for, self._building_for = self._building_for, None
@@ -387,6 +412,7 @@ class SummaryPage(Page):
             self.ready.emit()
 
     def _on_failed(self, generation: int, message: str) -> None:
+        QTimer.singleShot(0, _prune)
         if generation != self._generation:
             return
         self._busy_timer.stop()
@@ -394,6 +420,14 @@ class SummaryPage(Page):
         self.state = FAILED
         self.problem = message
         self._show_state()
+
+    def _drop_waiting_builds(self) -> None:
+        """A build not started yet is for what is no longer wanted: it never runs."""
+        for job in list(_BuildJob.in_flight):
+            if not job.done and self._pool.tryTake(job):
+                job.session = None
+                job.done = True
+        _prune()
 
     def _drop_document(self) -> None:
         if self.view is not None:
@@ -410,7 +444,7 @@ class SummaryPage(Page):
     def forget(self) -> None:
         """Let go of everything of this family: the PDF, the preview, a build in flight."""
         self._generation += 1
-        self._pool.clear()
+        self._drop_waiting_builds()
         self._busy_timer.stop()
         self._drop_document()
         self._building_for = None
@@ -426,21 +460,26 @@ class SummaryPage(Page):
         return self._pdf
 
     def wait_until_built(self, timeout_ms: int = 30_000) -> bool:
-        """Run the event loop until the build ends (screenshots, the command line); True when
+        """Run the event loop until the build ends and the preview has drawn its first page
+        (QPdfView draws pages in the background): for ``screenshot --page summary``. True when
         the preview is ready."""
-        if self.state == BUILDING:
-            loop = QEventLoop()
-            timer = QTimer()
-            timer.setSingleShot(True)
-            timer.timeout.connect(loop.quit)
-            poll = QTimer()
-            poll.timeout.connect(lambda: self.state != BUILDING and loop.quit())
-            poll.start(20)
-            timer.start(timeout_ms)
+        deadline = QDeadlineTimer(timeout_ms)
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.timeout.connect(loop.quit)
+        poll.start(20)
+        while self.state == BUILDING and not deadline.hasExpired():
             loop.exec()
-            poll.stop()
-            timer.stop()
+        while self.state == READY and not self._preview_drawn() and not deadline.hasExpired():
+            loop.exec()
+        poll.stop()
         return self.state == READY
+
+    def _preview_drawn(self) -> bool:
+        if self.view is None or not self.view.isVisible():
+            return True  # nothing to wait for
+        picture = self.view.viewport().grab().toImage().scaled(48, 48)
+        return any(picture.pixelColor(x, y).lightness() < 128 for y in range(48) for x in range(48))
 
     # --- what the page says ------------------------------------------------------------------
 
