@@ -15,7 +15,8 @@ window = create_main_window("en")
 window.show()
 app.processEvents()
 assert window.current_page_id() == "welcome"
-heavy = sorted(m for m in ("pyqtgraph", "numpy", "reportlab") if m in sys.modules)
+heavy = sorted(m for m in ("pyqtgraph", "numpy", "reportlab", "PySide6.QtPdf",
+                            "PySide6.QtPdfWidgets") if m in sys.modules)
 print(json.dumps(heavy))
 """
 

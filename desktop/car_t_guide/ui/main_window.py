@@ -37,7 +37,7 @@ from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.corner_press import CornerPressDetector
 from car_t_guide.ui.idle import IdleWatcher
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
-from car_t_guide.ui.pages.placeholder import ComingSoonPage
+from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.side_effects import SideEffectsPage
 from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
 from car_t_guide.ui.widgets.pin_pad import PinPad
@@ -186,7 +186,13 @@ class MainWindow(QMainWindow):
         self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.check_page.review_requested.connect(self._open_for_review)
         pages.append(self.check_page)
-        pages.append(ComingSoonPage("summary", i18n.N_("Your summary")))
+        self.summary_page = SummaryPage(
+            lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
+        )
+        self.summary_page.printed.connect(
+            lambda result: logs.log_event("summary_printed", pages=result.pages)
+        )
+        pages.append(self.summary_page)
         for page in pages:
             self.pages[page.page_id] = page
             self.stack.addWidget(page)
@@ -281,6 +287,7 @@ class MainWindow(QMainWindow):
         clipboard, temporary files and the log's list of names to hide are cleared."""
         PinPad.cancel_open()
         self.still_there.stop()
+        self.summary_page.forget()  # the PDF in memory and its preview
         self.set_session(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
             self._autosave_timer.start()
         if self.current_page_id() != "journey":
             self.journey_page.stale = True
+        self.summary_page.stale = True
         self._update_title()
 
     def set_session(self, session: Session, path: Path | None = None) -> None:

@@ -28,6 +28,8 @@ def take_screenshot(
     window.resize(*size)
     window.show_page(page_id)
     window.show()
+    if page_id == "summary":
+        window.pages["summary"].wait_until_built()
     for _ in range(3):  # let layouts settle (word-wrapped labels take a second pass)
         app.processEvents()
     image = window.grab()
