@@ -91,10 +91,17 @@ def _app_parser() -> _Parser:
     family = parser.add_mutually_exclusive_group()
     family.add_argument("--open", type=Path, metavar="SESSION.json", help="open a family's file")
     family.add_argument("--example", type=_example, metavar="N", help="example family 1 to 4")
-    parser.add_argument("--kiosk", action="store_true",
-                        help="full screen for families alone; left only with the staff PIN")
-    parser.add_argument("--idle-timeout", type=_seconds, metavar="SECONDS",
-                        help="kiosk: ask 'Still there?' after this long without a touch")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen for families alone; left only with the staff PIN",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="kiosk: ask 'Still there?' after this long without a touch",
+    )
     return parser
 
 
@@ -119,9 +126,7 @@ def _screenshot_parser() -> _Parser:
     family.add_argument("--session", type=Path, metavar="SESSION.json")
     family.add_argument("--example", type=_example, metavar="N")
     parser.add_argument("--size", type=_size, default=(1280, 800))
-    parser.add_argument(
-        "--text-size", choices=["normal", "large", "largest"], default="normal"
-    )
+    parser.add_argument("--text-size", choices=["normal", "large", "largest"], default="normal")
     return parser
 
 
@@ -186,8 +191,10 @@ def _run_app(argv: list[str]) -> int:
         print(_version_text())
         return EXIT_OK
     if args.kiosk and args.open:
-        raise UsageError("--open cannot be used with --kiosk: a kiosk never opens a family's file "
-                         "(--example is allowed)")
+        raise UsageError(
+            "--open cannot be used with --kiosk: a kiosk never opens a family's file "
+            "(--example is allowed)"
+        )
     settings, today, session, lang = _context(args, args.open, args.example)
     if args.kiosk:
         from car_t_guide.core.settings import settings_path
@@ -198,13 +205,22 @@ def _run_app(argv: list[str]) -> int:
             raise UsageError(problem)
     from car_t_guide.ui.app import run_app
 
-    return run_app(lang, settings, session=session, today=today, session_path=args.open,
-                   kiosk=args.kiosk, idle_timeout=args.idle_timeout)
+    return run_app(
+        lang,
+        settings,
+        session=session,
+        today=today,
+        session_path=args.open,
+        kiosk=args.kiosk,
+        idle_timeout=args.idle_timeout,
+    )
 
 
 def _run_settings(argv: list[str]) -> int:
-    parser = _Parser(prog="car-t-guide settings",
-                     description="Print the center settings in effect and where each came from.")
+    parser = _Parser(
+        prog="car-t-guide settings",
+        description="Print the center settings in effect and where each came from.",
+    )
     parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
     args = parser.parse_args(argv)
     from car_t_guide.core.settings import describe_settings
@@ -227,8 +243,14 @@ def _run_screenshot(argv: list[str]) -> int:
     from car_t_guide.ui.screenshot import take_screenshot
 
     take_screenshot(
-        args.page, out, lang=lang, size=args.size, text_size=args.text_size,
-        settings=settings, session=session, today=today,
+        args.page,
+        out,
+        lang=lang,
+        size=args.size,
+        text_size=args.text_size,
+        settings=settings,
+        session=session,
+        today=today,
     )
     return EXIT_OK
 
@@ -240,8 +262,10 @@ def _run_set_staff_pin(argv: list[str]) -> int:
 
 
 def _export_parser() -> _Parser:
-    parser = _Parser(prog="car-t-guide export",
-                     description="Write a family's care summary as a PDF (no display needed).")
+    parser = _Parser(
+        prog="car-t-guide export",
+        description="Write a family's care summary as a PDF (no display needed).",
+    )
     parser.add_argument("session", type=Path, metavar="SESSION.json")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument("--paper", choices=["letter", "a4"])
@@ -268,12 +292,15 @@ def _run_export(argv: list[str]) -> int:
     set_language(lang)
     paper = paper_for_region(args.paper, settings)
     try:
-        warnings = export_summary(out, session, lang=lang, paper=paper, settings=settings,
-                                  today=today)
+        warnings = export_summary(
+            out, session, lang=lang, paper=paper, settings=settings, today=today
+        )
     except SessionError as problem:
         raise UsageError(f"{args.session}: {problem}") from None
     except OSError as problem:
-        raise UsageError(f"--out {out}: cannot be written ({problem.strerror or problem})") from None
+        raise UsageError(
+            f"--out {out}: cannot be written ({problem.strerror or problem})"
+        ) from None
     seen = set()
     for warning in warnings:
         if warning not in seen:

@@ -34,7 +34,9 @@ def _no_modal_dialogs(monkeypatch):
     test leaves with unsaved changes are discarded when pytest-qt closes them."""
     from car_t_guide.ui import file_dialogs
 
-    monkeypatch.setattr(file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD)
+    monkeypatch.setattr(
+        file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD
+    )
     monkeypatch.setattr(file_dialogs.Dialogs, "problem", lambda parent, title, text: None)
     monkeypatch.setattr(file_dialogs.Dialogs, "restore_autosave", lambda parent: False)
     monkeypatch.setattr(file_dialogs.Dialogs, "open_session_path", lambda parent: None)

@@ -16,6 +16,11 @@ def visible(window, kind):
 
 def cut_off_labels(window) -> list[str]:
     problems = []
+    page = window.stack.currentWidget()
+    viewport = page.scroll.viewport().width()
+    content = page.scroll.widget()
+    if content is not None and content.width() > viewport + 1:
+        problems.append(f"page content {content.width()} px is wider than the window {viewport} px")
     for lab in visible(window, QLabel):
         if not lab.text():
             continue
@@ -28,13 +33,22 @@ def cut_off_labels(window) -> list[str]:
     for button in visible(window, QAbstractButton):
         hint = button.sizeHint()
         if button.width() < hint.width() or button.height() < min(hint.height(), 44):
-            problems.append(f"button {button.text()!r}: {button.size().toTuple()} < {hint.toTuple()}")
+            problems.append(
+                f"button {button.text()!r}: {button.size().toTuple()} < {hint.toTuple()}"
+            )
     return problems
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_largest_text_cuts_nothing_off(make_window, qtbot, lang):
+    from datetime import date
+
+    from car_t_guide.core.examples import load_example
+
     window = make_window(lang)
+    # A family with a long history, so the journey, medicines and summary have real content.
+    window._fixed_today = date(2019, 1, 1)
+    window.set_session(load_example(3, today=date(2019, 1, 1)))
     window.text_size_buttons["largest"].click()
     for page_id in PAGE_ORDER:
         window.show_page(page_id)
@@ -58,7 +72,10 @@ def test_touch_targets_are_at_least_44_px(make_window):
     for page_id in PAGE_ORDER:
         window.show_page(page_id)
         for control in visible(window, QAbstractButton) + visible(window, QComboBox):
-            assert control.height() >= 44, (page_id, control.text() if hasattr(control, "text") else "")
+            assert control.height() >= 44, (
+                page_id,
+                control.text() if hasattr(control, "text") else "",
+            )
 
 
 def test_every_control_has_an_accessible_name_and_is_reachable_by_tab(make_window, qtbot):
@@ -67,7 +84,8 @@ def test_every_control_has_an_accessible_name_and_is_reachable_by_tab(make_windo
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.show_page("welcome")
     controls = [
-        w for w in visible(window, QWidget)
+        w
+        for w in visible(window, QWidget)
         if isinstance(w, (QAbstractButton, QComboBox)) and w.isEnabled()
     ]
     assert controls

@@ -62,8 +62,9 @@ def test_key_dates_follow_the_infusion_date_and_the_center_setting(staff_window)
     texts = " ".join(page_texts(window))
     infusion = session.plan.infusion
     assert infusion is not None
-    from car_t_guide.core.dates import format_day_with_weekday
     from datetime import timedelta
+
+    from car_t_guide.core.dates import format_day_with_weekday
 
     assert f"through {format_day_with_weekday(infusion + timedelta(days=28), 'en')}" in texts
     assert f"through {format_day_with_weekday(infusion + timedelta(days=56), 'en')}" in texts
@@ -121,10 +122,14 @@ def test_broken_file_changes_nothing_and_says_what_is_wrong(staff_window, tmp_pa
     session = load_example(1, today=LATER)
     window = staff_window(session)
     broken = tmp_path / "broken.json"
-    broken.write_text('{"format": "car-t-guide-session", "version": 1, "plan": {"collection": "2013-13-01"}}')
+    broken.write_text(
+        '{"format": "car-t-guide-session", "version": 1, "plan": {"collection": "2013-13-01"}}'
+    )
     before = broken.read_bytes()
     shown = []
-    monkeypatch.setattr(file_dialogs.Dialogs, "problem", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(
+        file_dialogs.Dialogs, "problem", lambda parent, title, text: shown.append(text)
+    )
     assert not window.open_session(broken)
     assert window.session is session
     assert broken.read_bytes() == before
@@ -136,11 +141,16 @@ def test_unsaved_changes_prompt_can_cancel_leaving(staff_window, monkeypatch):
     window._fixed_today = LATER
     window.session.set_display_name("Changed")
     asked = []
-    monkeypatch.setattr(file_dialogs.Dialogs, "unsaved_changes",
-                        lambda parent: asked.append(1) or file_dialogs.CANCEL)
+    monkeypatch.setattr(
+        file_dialogs.Dialogs,
+        "unsaved_changes",
+        lambda parent: asked.append(1) or file_dialogs.CANCEL,
+    )
     window.load_example(3)
     assert asked and window.session.patient.display_name == "Changed"
-    monkeypatch.setattr(file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD)
+    monkeypatch.setattr(
+        file_dialogs.Dialogs, "unsaved_changes", lambda parent: file_dialogs.DISCARD
+    )
     window.load_example(3)
     assert window.session.patient.display_name != "Changed"
 
@@ -149,8 +159,9 @@ def test_kiosk_family_can_only_pick_an_infusion_day(staff_window, qtbot):
     window = staff_window(kiosk=True)
     window.show_page("journey")
     page = window.journey_page
-    from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
     from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
 
     pickers = page.findChildren(OptionalDateEdit)
     assert len(pickers) == 1

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from car_t_guide.core import private_tmp
-from car_t_guide.core.session_model import HistoryEvent, empty_session
 from car_t_guide.core.dates import PartialDate
+from car_t_guide.core.session_model import HistoryEvent, empty_session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.core.staff_pin import LockoutPolicy, hash_pin
 from car_t_guide.ui.widgets.pin_pad import PinPad
@@ -33,8 +32,9 @@ def kiosk(qtbot, pin_hash):
     from car_t_guide.ui.app import create_application, create_main_window
 
     create_application()
-    settings = CenterSettings(staff_pin_hash=pin_hash, idle_timeout_seconds=0.3,
-                              idle_countdown_seconds=0.5)
+    settings = CenterSettings(
+        staff_pin_hash=pin_hash, idle_timeout_seconds=0.3, idle_countdown_seconds=0.5
+    )
     window = create_main_window("en", settings, today=TODAY, kiosk=True)
     window.showFullScreen()
     qtbot.waitExposed(window)
@@ -59,8 +59,12 @@ def family_session():
 def every_text(window) -> str:
     parts = [window.windowTitle(), window.accessibleName()]
     for widget in window.findChildren(QWidget):
-        parts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription(),
-                  widget.windowTitle()]
+        parts += [
+            widget.toolTip(),
+            widget.accessibleName(),
+            widget.accessibleDescription(),
+            widget.windowTitle(),
+        ]
         if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             parts.append(widget.text())
     chart = window.journey_page.chart
@@ -92,8 +96,10 @@ def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
     assert NAME in before and PHONE in before  # the check below can fail
 
     qtbot.waitUntil(lambda: kiosk.still_there.is_counting(), timeout=3000)
-    qtbot.waitUntil(lambda: kiosk.current_page_id() == "welcome"
-                    and not kiosk.still_there.is_counting(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: kiosk.current_page_id() == "welcome" and not kiosk.still_there.is_counting(),
+        timeout=5000,
+    )
     for page_id in ("journey", "side-effects", "warning-signs", "check-understanding"):
         kiosk.show_page(page_id)
     kiosk.show_page("welcome")
@@ -215,13 +221,18 @@ def test_error_in_a_slot_shows_calm_screen_logs_nothing_personal_and_autosave_co
     window.session.set_display_name(NAME)  # unsaved work
     crash, stop = install_safety_nets(window)
     try:
+
         def broken_slot():
             raise RuntimeError(f"could not draw {NAME} {PHONE} {NOTE}")
 
         window.next_button.clicked.connect(broken_slot)
         window.next_button.click()
-        qtbot.waitUntil(lambda: getattr(window, "something_wrong_page", None) is not None
-                        and window.something_wrong_page.isVisible())
+        qtbot.waitUntil(
+            lambda: (
+                getattr(window, "something_wrong_page", None) is not None
+                and window.something_wrong_page.isVisible()
+            )
+        )
         assert autosave.pending_autosave() is not None
         for handler in logs.logging.getLogger(logs.LOGGER_NAME).handlers:
             handler.flush()

@@ -26,7 +26,12 @@ def test_next_walks_all_six_steps_in_order(make_window, qtbot):
         assert window.position_label.text() == f"Step {number} of 6"
         assert headings(window) == [steps[number - 1].title]
     assert [s.id for s in steps] == [
-        "collection", "activation", "car_gene", "growing", "final_product", "infusion"
+        "collection",
+        "activation",
+        "car_gene",
+        "growing",
+        "final_product",
+        "infusion",
     ]
 
 
@@ -53,7 +58,9 @@ def test_keyboard_only_walk(make_window, qtbot):
     assert window.current_page_id() == "steps:1"
     # The rest of the way with the shortcut, from wherever the focus is.
     for number in range(2, 7):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier
+        )
         assert window.position_label.text() == f"Step {number} of 6"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_page_id() == "steps:5"

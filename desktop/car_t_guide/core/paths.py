@@ -46,7 +46,9 @@ def _dir_from_env(variable: str, default: str) -> Path:
 
 def config_dir() -> Path:
     """Folder of the center settings file (``CAR_T_GUIDE_CONFIG_DIR`` overrides)."""
-    return _dir_from_env("CAR_T_GUIDE_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    return _dir_from_env(
+        "CAR_T_GUIDE_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+    )
 
 
 def data_dir() -> Path:

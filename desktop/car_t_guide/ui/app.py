@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-
-from PySide6.QtWidgets import QApplication
-
 from datetime import date
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
 
 from car_t_guide import __version__
 from car_t_guide.core.session_model import Session

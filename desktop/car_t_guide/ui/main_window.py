@@ -3,6 +3,9 @@ and Back / where-am-I / Next at the bottom."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,34 +21,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from datetime import date
-from pathlib import Path
-
 from car_t_guide.core import autosave, examples, i18n, logs, private_tmp
-from car_t_guide.core.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session import SessionError, load_session, save_session
 from car_t_guide.core.session_model import Session, empty_session
 from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.ui import theme
+from car_t_guide.ui.corner_press import CornerPressDetector
 from car_t_guide.ui.file_dialogs import CANCEL, SAVE, Dialogs
 from car_t_guide.ui.i18n import apply_language
-from car_t_guide.ui.pages.family_form import FamilyFormPage
-from car_t_guide.ui.pages.journey import JourneyPage
+from car_t_guide.ui.idle import IdleWatcher
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
 from car_t_guide.ui.pages.base import Page
-from car_t_guide.ui.corner_press import CornerPressDetector
-from car_t_guide.ui.idle import IdleWatcher
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
-from car_t_guide.ui.pages.summary import SummaryPage
+from car_t_guide.ui.pages.family_form import FamilyFormPage
+from car_t_guide.ui.pages.journey import JourneyPage
 from car_t_guide.ui.pages.side_effects import SideEffectsPage
 from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
-from car_t_guide.ui.widgets.pin_pad import PinPad
-from car_t_guide.ui.widgets.still_there import StillThereOverlay
 from car_t_guide.ui.pages.step import StepPage
+from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.warning_signs import Contacts, WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
+from car_t_guide.ui.widgets.pin_pad import PinPad
+from car_t_guide.ui.widgets.still_there import StillThereOverlay
 from car_t_guide.ui.widgets.text import label
 
 TEXT_SIZE_NAMES = {
@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
         )
         pages.append(self.side_effects_page)
         pages.append(WarningSignsPage(self.contacts))
-        self.check_page = CheckUnderstandingPage(self.session, self.today, nurse_mode=not self.kiosk)
+        self.check_page = CheckUnderstandingPage(
+            self.session, self.today, nurse_mode=not self.kiosk
+        )
         self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.check_page.review_requested.connect(self._open_for_review)
         pages.append(self.check_page)
@@ -229,8 +231,11 @@ class MainWindow(QMainWindow):
         """Who to call: the family's own team when staff entered it, else the center's."""
         team = self.session.care_team
         if team.phone_24h:
-            return Contacts(team.center or self.settings.center_name, team.phone_24h,
-                            self.settings.emergency_number)
+            return Contacts(
+                team.center or self.settings.center_name,
+                team.phone_24h,
+                self.settings.emergency_number,
+            )
         return Contacts(
             center=self.settings.center_name,
             phone_24h=self.settings.phone_24h,
@@ -253,8 +258,9 @@ class MainWindow(QMainWindow):
         self.still_there.timed_out.connect(self.forget_family)
         self.corner = CornerPressDetector(self)
         self.corner.long_pressed.connect(self.ask_staff_pin)
-        self.staff_action = QAction(self, shortcut=QKeySequence("Ctrl+Alt+Shift+K"),
-                                    triggered=self.ask_staff_pin)
+        self.staff_action = QAction(
+            self, shortcut=QKeySequence("Ctrl+Alt+Shift+K"), triggered=self.ask_staff_pin
+        )
         self.staff_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(self.staff_action)
         self.start_over_button.setVisible(self.kiosk)
@@ -322,8 +328,9 @@ class MainWindow(QMainWindow):
                 saved = True
             except OSError:
                 saved = False
-        page = SomethingWrongPage(reset_after_seconds=15 if self.kiosk else None,
-                                  work_was_saved=saved)
+        page = SomethingWrongPage(
+            reset_after_seconds=15 if self.kiosk else None, work_was_saved=saved
+        )
         page.setParent(self)
         page.set_scale(theme.TEXT_SCALES[self.text_size])
         page.start_over_requested.connect(lambda: (page.deleteLater(), self._after_crash()))

@@ -108,7 +108,8 @@ def style_sheet(scale: float) -> str:
     QWidget {{ font-family: {family}; font-size: {s.body}px; color: {TEXT}; }}
     QMainWindow, QWidget#page, QScrollArea, QWidget#scrollContent {{ background: {BACKGROUND}; }}
     QLabel#heading {{ font-size: {s.heading}px; font-weight: bold; }}
-    QLabel#subheading {{ font-size: {s.subheading}px; font-weight: bold; margin-top: {s.px(10)}px; }}
+    QLabel#subheading {{ font-size: {s.subheading}px; font-weight: bold;
+                         margin-top: {s.px(10)}px; }}
     QLabel#muted {{ color: {MUTED_TEXT}; }}
     QLabel#position {{ color: {MUTED_TEXT}; font-weight: bold; }}
     QFrame#callout {{ background: {ACCENT_SOFT}; border-left: {s.px(6)}px solid {ACCENT};

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -81,8 +80,12 @@ class HistoryRow(QWidget):
             self._extra = {}
         self._show_site()
         self.kind.currentIndexChanged.connect(self._show_site)
-        for signal in (self.kind.currentIndexChanged, self.site.currentIndexChanged,
-                       self.when.changed, self.note.textChanged):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.site.currentIndexChanged,
+            self.when.changed,
+            self.note.textChanged,
+        ):
             signal.connect(self.changed)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
 
@@ -132,8 +135,9 @@ class MedicineRow(QWidget):
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def to_medicine(self) -> Medicine:
-        return Medicine(self.name.text(), self.purpose.text() or None, self.until.value(),
-                        self._extra)
+        return Medicine(
+            self.name.text(), self.purpose.text() or None, self.until.value(), self._extra
+        )
 
 
 class FamilyFormPage(Page):
@@ -166,10 +170,10 @@ class FamilyFormPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         self._loading = True
         session = self.session
-        latest_year = latest_allowed_day(self.today()).year
         layout.addWidget(heading(_("The family's details")))
-        layout.addWidget(label(_("Only staff enter these. Changes show on the journey chart at once."),
-                               "muted"))
+        layout.addWidget(
+            label(_("Only staff enter these. Changes show on the journey chart at once."), "muted")
+        )
         files = QHBoxLayout()
         for text, signal in (
             (_("New family"), self.new_requested),
@@ -191,7 +195,9 @@ class FamilyFormPage(Page):
         self.age_edit = QSpinBox()
         self.age_edit.setRange(-1, 120)
         self.age_edit.setSpecialValueText(_("Not given"))
-        self.age_edit.setValue(session.patient.age_years if session.patient.age_years is not None else -1)
+        self.age_edit.setValue(
+            session.patient.age_years if session.patient.age_years is not None else -1
+        )
         self.center_edit = QLineEdit(session.care_team.center)
         self.phone_edit = QLineEdit(session.care_team.phone_24h)
         self.language_edit = QComboBox()
@@ -211,14 +217,27 @@ class FamilyFormPage(Page):
         layout.addLayout(form)
 
         layout.addWidget(subheading(_("CAR T plan")))
-        layout.addWidget(label(_("Only the collection date is needed. Leave the others as not known until they are set."), "muted"))
+        layout.addWidget(
+            label(
+                _(
+                    "Only the collection date is needed. "
+                    "Leave the others as not known until they are set."
+                ),
+                "muted",
+            )
+        )
         plan_form = QFormLayout()
         self.plan_edits: dict[str, OptionalDateEdit] = {}
         for name in PLAN_DATES:
-            edit = OptionalDateEdit(getattr(session.plan, name), label=_(PLAN_DATE_LABELS[name]),
-                                    required=name == "collection")
+            edit = OptionalDateEdit(
+                getattr(session.plan, name),
+                label=_(PLAN_DATE_LABELS[name]),
+                required=name == "collection",
+            )
             self.plan_edits[name] = edit
-            plan_form.addRow(label(_(PLAN_DATE_LABELS[name])), self._with_problem(f"plan.{name}", edit))
+            plan_form.addRow(
+                label(_(PLAN_DATE_LABELS[name])), self._with_problem(f"plan.{name}", edit)
+            )
         layout.addLayout(plan_form)
 
         layout.addWidget(subheading(_("Treatment history")))
@@ -336,7 +355,7 @@ class FamilyFormPage(Page):
             text = ("⚠ " if problem.is_error else "") + problem.message
             target = self._problem_labels.get(problem.field)
             if target is None and problem.field.startswith("history["):
-                index = int(problem.field[len("history["):].split("]")[0])
+                index = int(problem.field[len("history[") :].split("]")[0])
                 if index < len(self._history_rows):
                     target = self._history_rows[index].problem
             if target is None:

@@ -20,6 +20,7 @@ from car_t_guide.core.session_model import Session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
+from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import framed, heading, label, subheading
 
 STATUS_MARKS = {PAST: "✓", NOW: "▶", FUTURE: "○"}
@@ -65,12 +66,13 @@ class JourneyPage(Page):
             layout.addWidget(label(_("Pick your child's infusion day to see your own key dates."),))
             layout.addWidget(picker)
 
-        row = QHBoxLayout()
+        # Chart and key dates side by side; at large text sizes, one under the other.
+        row = QHBoxLayout() if self.scale < 1.5 else QVBoxLayout()
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         if session.plan.collection or session.plan.infusion:
             chart_column = QVBoxLayout()
-            zooms = QHBoxLayout()
+            zooms = FlowLayout(spacing=8)
             for zoom, text in (("car_t", _("The CAR T weeks")), ("history", _("The whole story"))):
                 button = QPushButton(text)
                 button.setObjectName("section")
@@ -79,7 +81,6 @@ class JourneyPage(Page):
                 button.setAccessibleName(text)
                 button.clicked.connect(lambda _c=False, z=zoom: self._set_zoom(z))
                 zooms.addWidget(button)
-            zooms.addStretch(1)
             chart_column.addLayout(zooms)
             self.chart = self._make_chart()
             chart_column.addWidget(self.chart)
@@ -98,7 +99,7 @@ class JourneyPage(Page):
         dates_column.addStretch(1)
         row.addLayout(dates_column, 2)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=8)  # wraps at large text sizes instead of running off
         if not self.kiosk:
             edit = QPushButton(_("Enter or change the family's details"))
             edit.setObjectName("primary")
@@ -110,7 +111,6 @@ class JourneyPage(Page):
             button.setAccessibleName(_("Show example family {number}").format(number=number))
             button.clicked.connect(lambda _c=False, n=number: self.example_requested.emit(n))
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
     def _make_chart(self) -> QWidget:

@@ -24,7 +24,9 @@ class StepPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         step = self.step()
         top = QBoxLayout(
-            QBoxLayout.Direction.LeftToRight if self.scale < 1.5 else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight
+            if self.scale < 1.5
+            else QBoxLayout.Direction.TopToBottom
         )
         picture = Illustration(step.illustration, _("Picture: {title}").format(title=step.title))
         top.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)

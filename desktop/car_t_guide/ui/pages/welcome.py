@@ -19,9 +19,13 @@ class WelcomePage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         text = content.welcome(current_language())
         top = QBoxLayout(
-            QBoxLayout.Direction.LeftToRight if self.scale < 1.5 else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight
+            if self.scale < 1.5
+            else QBoxLayout.Direction.TopToBottom
         )
-        top.addWidget(Illustration("welcome.svg", _("A family together")), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(
+            Illustration("welcome.svg", _("A family together")), 0, Qt.AlignmentFlag.AlignTop
+        )
         column = QVBoxLayout()
         column.addWidget(heading(text.title))
         for item in text.intro:

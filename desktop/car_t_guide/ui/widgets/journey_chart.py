@@ -25,8 +25,16 @@ from car_t_guide.ui import theme
 from car_t_guide.ui.theme import FONT_FAMILIES
 
 SYMBOLS = {
-    "circle": "o", "square": "s", "diamond": "d", "triangle_up": "t1", "triangle_down": "t",
-    "star": "star", "plus": "+", "cross": "x", "hexagon": "h", "pentagon": "p",
+    "circle": "o",
+    "square": "s",
+    "diamond": "d",
+    "triangle_up": "t1",
+    "triangle_down": "t",
+    "star": "star",
+    "plus": "+",
+    "cross": "x",
+    "hexagon": "h",
+    "pentagon": "p",
 }
 PATTERNS = {
     "solid": Qt.BrushStyle.SolidPattern,
@@ -81,11 +89,13 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self.view.setAspectLocked(True, ratio=1.0)
         self.layout_data: TimelineLayout | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(240)  # never wider than the page: it lays out again to fit
         self.setAccessibleName(_("Journey chart"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-    def show_journey(self, session: Session, settings: CenterSettings, *, today: date,
-                     zoom: str) -> None:
+    def show_journey(
+        self, session: Session, settings: CenterSettings, *, today: date, zoom: str
+    ) -> None:
         self._inputs = (session, settings, today, zoom)
         self.redraw()
 
@@ -101,21 +111,26 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self._drawn_width = self.width()
         width = max(self.width() - 24, 300)
         layout = layout_timeline(
-            session, keys, zoom=zoom, today=today, measure=self.metrics.horizontalAdvance,
-            width=width, line_height=self.metrics.height(), lang=lang,
+            session,
+            keys,
+            zoom=zoom,
+            today=today,
+            measure=self.metrics.horizontalAdvance,
+            width=width,
+            line_height=self.metrics.height(),
+            lang=lang,
         )
         self.layout_data = layout
         self.view.clear()
         self._draw(layout)
         self.view.setRange(QRectF(-8, -8, layout.width + 16, layout.height + 16), padding=0)
         self.setFixedHeight(int(layout.height + 24))
-        self.setAccessibleDescription(
-            "; ".join(f"{label.text}" for label in layout.labels)
-        )
+        self.setAccessibleDescription("; ".join(f"{label.text}" for label in layout.labels))
 
     # --- drawing ----------------------------------------------------------------------------
-    def _text(self, text: str, x: float, y: float, *, bold: bool = False,
-              colour: str = theme.TEXT) -> QGraphicsSimpleTextItem:
+    def _text(
+        self, text: str, x: float, y: float, *, bold: bool = False, colour: str = theme.TEXT
+    ) -> QGraphicsSimpleTextItem:
         item = QGraphicsSimpleTextItem(text)
         font = QFont(self.font)
         font.setBold(bold)
@@ -136,25 +151,36 @@ class JourneyChart(pg.GraphicsLayoutWidget):
     def _draw(self, layout: TimelineLayout) -> None:
         for lane in layout.lanes:
             self._text(lane.title, lane.title_box.x, lane.title_box.y, bold=True)
-            self._line(0, lane.bottom, layout.width, lane.bottom, theme.BORDER, 1,
-                       Qt.PenStyle.DotLine)
+            self._line(
+                0, lane.bottom, layout.width, lane.bottom, theme.BORDER, 1, Qt.PenStyle.DotLine
+            )
         for item in layout.items:
             style = STYLES[item.style]
             colour = QColor(style.colour)
             if item.kind == "bar" or item.right - item.left > item.height:
                 band = QGraphicsRectItem(
-                    QRectF(item.left, item.y - item.height / 2, max(item.right - item.left, 2),
-                           item.height)
+                    QRectF(
+                        item.left,
+                        item.y - item.height / 2,
+                        max(item.right - item.left, 2),
+                        item.height,
+                    )
                 )
                 pattern = style.pattern if item.kind == "bar" else "dotted"
-                band.setBrush(style_brush(pattern, colour if item.kind == "bar" else colour.lighter(170)))
+                band.setBrush(
+                    style_brush(pattern, colour if item.kind == "bar" else colour.lighter(170))
+                )
                 band.setPen(style_pen(pattern, colour))
                 self.view.addItem(band)
             if item.kind == "marker":
                 symbol = SYMBOLS.get(style.shape, "o")
                 marker = pg.ScatterPlotItem(
-                    [item.center], [item.y], symbol=symbol, size=item.height,
-                    brush=style_brush(style.pattern, colour) if style.pattern != "hollow"
+                    [item.center],
+                    [item.y],
+                    symbol=symbol,
+                    size=item.height,
+                    brush=style_brush(style.pattern, colour)
+                    if style.pattern != "hollow"
                     else QBrush(QColor(theme.SURFACE)),
                     pen=style_pen("solid", colour, 2.5),
                 )
@@ -168,8 +194,12 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         for tick in layout.ticks:
             self._line(tick.px, layout.axis_y, tick.px, layout.axis_y + 6, theme.TEXT, 1.5)
             self._text(tick.text, tick.box.x, tick.box.y, colour=theme.MUTED_TEXT)
-        self._text(layout.axis_title, layout.axis_title_box.x, layout.axis_title_box.y,
-                   colour=theme.MUTED_TEXT)
+        self._text(
+            layout.axis_title,
+            layout.axis_title_box.x,
+            layout.axis_title_box.y,
+            colour=theme.MUTED_TEXT,
+        )
         if layout.today_px is not None and layout.today_label is not None:
             x0, y0, x1, y1 = layout.today_label.leader
             self._line(x0, y0, x1, y1, theme.FOCUS, 2.5, Qt.PenStyle.DashLine)
