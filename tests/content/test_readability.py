@@ -11,8 +11,6 @@ The measures are shown to be able to fail (a dense paragraph scores over grade 6
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,18 +18,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_helpers():
-    name = "car_t_content_readability"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("readability.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-rd = _load_helpers()
+# The helpers live beside the tests (tests/ is a package, see tests/__init__.py).
+from tests.content import readability as rd  # noqa: E402
 
 MEASURED_LANGUAGES = ("en", "es")
 
