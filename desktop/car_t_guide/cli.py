@@ -7,6 +7,7 @@ stderr, never a traceback. Qt is imported only by the commands that draw.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -203,7 +204,14 @@ def _run_app(argv: list[str]) -> int:
         problem = kiosk_pin_problem(settings.staff_pin_hash, str(settings_path(args.settings)))
         if problem:
             raise UsageError(problem)
-    from car_t_guide.ui.app import run_app
+    from car_t_guide.ui.app import needs_offscreen, run_app
+
+    if needs_offscreen() and "QT_QPA_PLATFORM" not in os.environ:
+        # Drawing offscreen here would leave an app nobody can see or close.
+        raise UsageError(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run the app on a desktop, or use 'car-t-guide screenshot' or 'export' without one"
+        )
 
     return run_app(
         lang,

@@ -154,3 +154,10 @@ def test_kiosk_app_stops_cleanly_on_a_signal(tmp_path, which):
     assert process.returncode == 0, err
     log_text = (log_dir / "car-t-guide.log").read_text()
     assert "Example family" not in log_text and "555" not in log_text
+
+
+def test_the_app_without_a_display_says_so_instead_of_hiding():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    line = one_error_line(run(env=env))
+    assert "no display" in line

@@ -82,7 +82,7 @@ def run_app(
     if kiosk:
         # Qt's and Python's temporary files go to a private folder, emptied on every reset.
         private_tmp.use_as_default_temp()
-    app = create_application(offscreen=needs_offscreen() and "QT_QPA_PLATFORM" not in os.environ)
+    app = create_application()
     window = create_main_window(lang, settings, **window_options)
     if idle_timeout is not None:
         window.set_idle_timeout(idle_timeout)
