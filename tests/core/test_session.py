@@ -429,3 +429,21 @@ def test_programming_errors_are_not_turned_into_messages(monkeypatch, failure):
     monkeypatch.setattr(session_module.session_checks, "text_problem", broken)
     with pytest.raises(type(failure)):
         parse_session(CONTRACT_EXAMPLE, today=TODAY)
+
+
+def test_form_replaces_history_and_medicines_and_listeners_hear_it():
+    from datetime import date as _date
+
+    from car_t_guide.core.dates import PartialDate as _PartialDate
+    from car_t_guide.core.session_model import HistoryEvent as _Event
+    from car_t_guide.core.session_model import Medicine as _Medicine
+    from car_t_guide.core.session_model import empty_session as _empty
+
+    session = _empty()
+    heard = []
+    session.subscribe(heard.append)
+    session.set_history([_Event("diagnosis", _PartialDate(2002, 7))])
+    session.set_medicines([_Medicine("levetiracetam", "seizure prevention", _date(2013, 6, 9))])
+    assert [e.kind for e in session.history] == ["diagnosis"]
+    assert session.medicines[0].until == _date(2013, 6, 9)
+    assert heard == ["history", "medicines"]

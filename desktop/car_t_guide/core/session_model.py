@@ -160,6 +160,11 @@ class Session:
 
     # --- history ---
 
+    def set_history(self, events: list[HistoryEvent]) -> None:
+        """The whole history at once (the nurse's form sends every row after each edit)."""
+        self.history[:] = events
+        self._changed(CHANGED_HISTORY)
+
     def add_history_event(self, event: HistoryEvent) -> None:
         self.history.append(event)
         self._changed(CHANGED_HISTORY)
@@ -194,6 +199,10 @@ class Session:
         self._changed(CHANGED_TOPICS)
 
     # --- medicines ---
+
+    def set_medicines(self, medicines: list[Medicine]) -> None:
+        self.medicines[:] = medicines
+        self._changed(CHANGED_MEDICINES)
 
     def add_medicine(self, medicine: Medicine) -> None:
         self.medicines.append(medicine)

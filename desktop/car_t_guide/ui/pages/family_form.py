@@ -339,10 +339,10 @@ class FamilyFormPage(Page):
             event = row.to_event()
             if event is not None:
                 events.append(event)
-        session.history[:] = events
-        session.medicines[:] = [row.to_medicine() for row in self._medicine_rows if row.name.text()]
-        session._changed("history")
-        session._changed("medicines")
+        session.set_history(events)
+        session.set_medicines(
+            [row.to_medicine() for row in self._medicine_rows if row.name.text()]
+        )
 
     def problems(self) -> list[Problem]:
         return check_session(self.session, today=self.today())
