@@ -253,3 +253,26 @@ def test_error_in_a_slot_shows_calm_screen_logs_nothing_personal_and_autosave_co
     assert again.session.patient.display_name == NAME
     assert again.dirty
     monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda *a: None)
+
+
+def test_autosave_that_cannot_be_loaded_is_reported_once_and_not_offered_again(
+    qtbot, monkeypatch
+):
+    from car_t_guide.core import autosave
+    from car_t_guide.core.session_model import empty_session
+    from car_t_guide.ui import file_dialogs
+    from car_t_guide.ui.app import create_main_window
+
+    early = empty_session()
+    early.set_display_name(NAME)  # no collection date yet: not a loadable session
+    autosave.write_autosave(early)
+    shown = []
+    monkeypatch.setattr(file_dialogs.Dialogs, "restore_autosave", lambda parent: True)
+    monkeypatch.setattr(file_dialogs.Dialogs, "problem", lambda p, title, text: shown.append(title))
+    window = create_main_window("en", CenterSettings(), today=TODAY)
+    qtbot.addWidget(window)
+    assert not window.offer_autosave()
+    assert shown == ["The unsaved work could not be brought back"]
+    assert autosave.pending_autosave() is None
+    assert not window.offer_autosave()
+    assert len(shown) == 1

@@ -370,7 +370,10 @@ class MainWindow(QMainWindow):
         try:
             loaded = autosave.load_autosave(today=self.today())
         except SessionError as problem:
-            Dialogs.problem(self, _("This file cannot be opened"), str(problem))
+            # Work saved before it was complete (no collection date yet) cannot be loaded: say
+            # so once, and do not ask again at every start.
+            Dialogs.problem(self, _("The unsaved work could not be brought back"), str(problem))
+            autosave.discard_autosave()
             return False
         self.set_session(loaded.session)
         self.dirty = True
