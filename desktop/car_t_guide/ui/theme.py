@@ -103,6 +103,7 @@ def style_sheet(scale: float) -> str:
     s = Sizes(scale)
     c = Sizes(min(scale, CHROME_SCALE_LIMIT))
     arrow = resource("styles", "chevron-down.svg").as_posix()
+    arrow_up = resource("styles", "chevron-up.svg").as_posix()
     family = ", ".join(f'"{name}"' for name in FONT_FAMILIES)
     return f"""
     QWidget {{ font-family: {family}; font-size: {s.body}px; color: {TEXT}; }}
@@ -152,7 +153,16 @@ def style_sheet(scale: float) -> str:
     QPushButton:focus, QToolButton:focus, QComboBox:focus {{
         outline: none; border-color: {FOCUS};
     }}
-    QComboBox::drop-down {{ border: none; width: {c.px(32)}px; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: {c.px(32)}px; }}
+    QDateEdit::down-arrow {{ image: url("{arrow}"); width: {s.px(20)}px; height: {s.px(20)}px; }}
+    QSpinBox {{ padding-right: {s.px(40)}px; }}
+    QSpinBox::up-button, QSpinBox::down-button {{
+        subcontrol-origin: border; width: {s.px(36)}px; border: none;
+    }}
+    QSpinBox::up-button {{ subcontrol-position: top right; }}
+    QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+    QSpinBox::up-arrow {{ image: url("{arrow_up}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
+    QSpinBox::down-arrow {{ image: url("{arrow}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
     QComboBox::down-arrow {{ image: url("{arrow}"); width: {c.px(20)}px; height: {c.px(20)}px; }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};
