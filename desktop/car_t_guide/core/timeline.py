@@ -369,7 +369,9 @@ def _car_t_range(session: Session, keys: dict[str, KeyDate], axis: _Axis) -> tup
             if key.end_day is not None and key.end_day <= CAR_T_WINDOW_MAX_FOLLOW_UP:
                 high.append(key.end_day + 1.0)
     else:
-        high.append(float(MANUFACTURING_USUAL_DAYS))
+        # Room after the usual making time, so its bar does not fill the chart and leave its
+        # label no space (it was cut to "Us…" for a family with only a collection date).
+        high.append(MANUFACTURING_USUAL_DAYS * 1.5)
         if plan.lymphodepletion_start:
             end = lymphodepletion_end(plan.lymphodepletion_start)
             high.append(axis.after(end + timedelta(days=INFUSION_USUAL_AFTER_LYMPHODEPLETION[1])))
