@@ -161,3 +161,15 @@ def test_the_app_without_a_display_says_so_instead_of_hiding():
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     line = one_error_line(run(env=env))
     assert "no display" in line
+
+
+@pytest.mark.parametrize("page", ["journey", "summary", "side-effects", "check-understanding"])
+def test_screenshot_of_a_family_page_needs_no_display(tmp_path, page):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / f"{page}.png"
+    result = run("screenshot", "--page", page, "--example", "1", "--lang", "es", "--out",
+                 str(out), env=env)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert out.stat().st_size > 20_000  # a real picture, not an empty window
