@@ -61,7 +61,9 @@ class JourneyPage(Page):
                                           "Its dates are approximate, for illustration.")))
             )
         if self.kiosk:
-            picker = OptionalDateEdit(session.plan.infusion, label=_("Infusion day"))
+            picker = OptionalDateEdit(
+                session.plan.infusion, label=_("Infusion day"), known_text=_("I know the day")
+            )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
             layout.addWidget(label(_("Pick your child's infusion day to see your own key dates."),))
             layout.addWidget(picker)

@@ -67,11 +67,19 @@ class PartialDateEdit(QWidget):
 class OptionalDateEdit(QWidget):
     changed = Signal()
 
-    def __init__(self, value: date | None, *, label: str, required: bool = False, parent=None):
+    def __init__(
+        self,
+        value: date | None,
+        *,
+        label: str,
+        required: bool = False,
+        known_text: str | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox(_("Known"))
+        self.known = QCheckBox(known_text or _("Known"))
         self.known.setAccessibleName(_("{date} is known").format(date=label))
         self.picker = QDateEdit(calendarPopup=True)
         self.picker.setAccessibleName(label)
