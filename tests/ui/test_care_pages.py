@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QLineEdit
 
 from car_t_guide.core import care_content, i18n
+from car_t_guide.core.contacts import Contacts
 from car_t_guide.core.session import load_session, save_session
 from car_t_guide.core.session_model import Medicine, Plan, Session, TopicReview
 from car_t_guide.ui import theme
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
 from car_t_guide.ui.pages.side_effects import GRADES, MEDICINES, OVERVIEW, SideEffectsPage
-from car_t_guide.ui.pages.warning_signs import Contacts
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
 
 TODAY = date(2026, 11, 26)

@@ -71,7 +71,8 @@ def every_text(window) -> str:
     if chart is not None and chart.layout_data is not None:
         parts += [label.text for label in chart.layout_data.labels]
     parts.append(QGuiApplication.clipboard().text())
-    return "\n".join(parts)
+    # Phone numbers are shown with no-break spaces; search them as typed.
+    return "\n".join(parts).replace("\u00a0", " ")
 
 
 def temp_files_text() -> str:
@@ -168,6 +169,8 @@ def enter_pin_when_pad_opens(digits_list, results):
 
 
 def test_only_the_right_pin_leaves_kiosk_mode(kiosk, qtbot, monkeypatch):
+    # Typing here is not a person's touch: keep the short idle reset from closing the pad.
+    kiosk.idle.stop()
     left = []
     monkeypatch.setattr(kiosk, "leave_kiosk", lambda: left.append(True))
     enter_pin_when_pad_opens(["000000", "123456"], [])
@@ -179,6 +182,8 @@ def test_only_the_right_pin_leaves_kiosk_mode(kiosk, qtbot, monkeypatch):
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_growing_wait(kiosk, qtbot, monkeypatch):
+    # Typing here is not a person's touch: keep the short idle reset from closing the pad.
+    kiosk.idle.stop()
     now = [1000.0]
     kiosk.lockout = LockoutPolicy(clock=lambda: now[0])
     left = []

@@ -39,6 +39,7 @@ from car_t_guide import CONTENT_VERSION, __version__
 from car_t_guide.core import care_content, content, examples
 from car_t_guide.core.atomic import write_atomic
 from car_t_guide.core.chart_styles import STYLES, history_style
+from car_t_guide.core.contacts import contacts_for
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
 from car_t_guide.core.i18n import _
 from car_t_guide.core.journey import KeyDate, key_dates
@@ -186,7 +187,7 @@ def print_warnings(session: Session, settings: CenterSettings) -> list[str]:
                     "they print as {placeholder}"
                 ).format(characters=listed, placeholder=PLACEHOLDER)
             )
-    if not (session.care_team.phone_24h.strip() or settings.phone_24h.strip()):
+    if not contacts_for(session, settings).phone_24h:
         warnings.append(
             "care_team.phone_24h: "
             + _("no 24-hour phone number is known; the summary leaves a line to write it in")
@@ -218,8 +219,9 @@ class _Summary:
         self.width = self.page[0] - 2 * SIDE_MARGIN
         self.frame_height = self.page[1] - TOP_MARGIN - BOTTOM_MARGIN
         self.keys = key_dates(session, settings, today=today, lang=self.lang)
-        self.center = session.care_team.center.strip() or settings.center_name.strip()
-        self.phone = session.care_team.phone_24h.strip() or settings.phone_24h.strip()
+        contacts = contacts_for(session, settings)
+        self.center = contacts.center
+        self.phone = contacts.phone_24h
 
     # --- small pieces ---
 

@@ -13,6 +13,7 @@ from car_t_guide import __version__
 from car_t_guide.core.session_model import Session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.ui.fonts import app_font, load_bundled_fonts
+from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 from car_t_guide.ui.i18n import apply_language
 
 
@@ -33,6 +34,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     app.setDesktopFileName("car-t-guide")
     load_bundled_fonts()
     app.setFont(app_font(20))
+    collect_only_in_gui_thread()
     return app
 
 
@@ -52,7 +54,7 @@ def create_main_window(
     window = MainWindow(settings, session=session, today=today, kiosk=kiosk)
     if session_path is not None:
         window.session_path = session_path
-    window.set_language(lang)
+        window._update_title()
     return window
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core import autosave, examples, i18n, logs, private_tmp
+from car_t_guide.core.contacts import Contacts, contacts_for
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session import SessionError, load_session, save_session
 from car_t_guide.core.session_model import Session, empty_session
@@ -41,7 +42,7 @@ from car_t_guide.ui.pages.side_effects import SideEffectsPage
 from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
 from car_t_guide.ui.pages.step import StepPage
 from car_t_guide.ui.pages.summary import SummaryPage
-from car_t_guide.ui.pages.warning_signs import Contacts, WarningSignsPage
+from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.pin_pad import PinPad
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1280, 800)
         self.create_kiosk_guards()
+        self._show_language_in_box()  # the language was applied before the window was made
         self.apply_text_size("normal")
         self.show_page("welcome")
         self.next_button.setFocus()
@@ -228,19 +230,7 @@ class MainWindow(QMainWindow):
 
     # --- what the family sees -------------------------------------------------------------
     def contacts(self) -> Contacts:
-        """Who to call: the family's own team when staff entered it, else the center's."""
-        team = self.session.care_team
-        if team.phone_24h:
-            return Contacts(
-                team.center or self.settings.center_name,
-                team.phone_24h,
-                self.settings.emergency_number,
-            )
-        return Contacts(
-            center=self.settings.center_name,
-            phone_24h=self.settings.phone_24h,
-            emergency_number=self.settings.emergency_number,
-        )
+        return contacts_for(self.session, self.settings)
 
     def _open_for_review(self, page_id: str, screen: str) -> None:
         if screen:
@@ -538,11 +528,14 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         """Change the language in place: same page, every text rebuilt."""
         apply_language(lang)
+        self._show_language_in_box()
+        self.retranslate()
+        self.language_changed.emit(i18n.current_language())
+
+    def _show_language_in_box(self) -> None:
         with_blocked = self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(self.language_box.findData(i18n.current_language()))
         self.language_box.blockSignals(with_blocked)
-        self.retranslate()
-        self.language_changed.emit(i18n.current_language())
 
     @Slot(int)
     def _on_language_picked(self, index: int) -> None:

@@ -57,15 +57,26 @@ class JourneyPage(Page):
         )
         if examples.is_example(session):
             layout.addWidget(
-                framed("callout", label(_("This is an example family from a published article. "
-                                          "Its dates are approximate, for illustration.")))
+                framed(
+                    "callout",
+                    label(
+                        _(
+                            "This is an example family from a published article. "
+                            "Its dates are approximate, for illustration."
+                        )
+                    ),
+                )
             )
         if self.kiosk:
             picker = OptionalDateEdit(
                 session.plan.infusion, label=_("Infusion day"), known_text=_("I know the day")
             )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
-            layout.addWidget(label(_("Pick your child's infusion day to see your own key dates."),))
+            layout.addWidget(
+                label(
+                    _("Pick your child's infusion day to see your own key dates."),
+                )
+            )
             layout.addWidget(picker)
 
         # Chart and key dates side by side; at large text sizes, one under the other.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core import care_content
+from car_t_guide.core.contacts import Contacts, call_line, emergency_line, with_family_team
 from car_t_guide.core.content import Item
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.effect_strip import StripRow
@@ -30,7 +31,6 @@ from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.session_model import CHANGED_MEDICINES, Session
 from car_t_guide.ui import theme
 from car_t_guide.ui.pages.base import Page
-from car_t_guide.ui.pages.warning_signs import Contacts
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
 
@@ -284,23 +284,14 @@ class SideEffectsPage(Page):
             parts.append(holder)
         return framed("warningCard", *parts)
 
+    def _call_contacts(self) -> Contacts:
+        return with_family_team(self._session, self._contacts() if self._contacts else Contacts())
+
     def _number_text(self) -> str:
-        contacts = self._contacts() if self._contacts else Contacts()
-        team = self._session.care_team if self._session else None
-        phone = (team.phone_24h if team else "") or contacts.phone_24h
-        center = (team.center if team else "") or contacts.center
-        if phone:
-            return _("Call {who} day or night: {phone}").format(
-                who=center or _("your care team"),
-                phone=phone.replace(" ", "\u00a0"),  # a number never breaks across lines
-            )
-        return _("Call your care team's 24-hour number.")
+        return call_line(self._call_contacts())
 
     def _emergency_text(self) -> str:
-        number = self._contacts().emergency_number if self._contacts else ""
-        if number:
-            return _("In an emergency, call {number}.").format(number=number)
-        return _("In an emergency, call your local emergency number.")
+        return emergency_line(self._call_contacts())
 
     # --- the overview -------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ page stale for another family or another language, and when a kiosk forgets the 
 from __future__ import annotations
 
 import copy
-import gc
 import logging
 import re
 import threading
@@ -52,6 +51,7 @@ from car_t_guide.core.session import SessionError
 from car_t_guide.core.session_model import Session
 from car_t_guide.core.settings import CenterSettings
 from car_t_guide.ui.file_dialogs import Dialogs
+from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.printing import CANCELLED, PRINTED, Printer, PrintResult, QtPrinter
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
@@ -128,8 +128,7 @@ class _BuildSignals(QObject):
 class _BuildJob(QRunnable):
     """Makes the PDF in a pool thread. Nothing of Qt is created, deleted or collected in that
     thread: the job and its signals are made in the GUI thread and let go there (``_prune``),
-    and Python's cyclic garbage collector is paused while the job runs, since a collection in
-    this thread could destroy the GUI thread's widgets here (a crash)."""
+    and cyclic garbage is collected only in the GUI thread (ui/gc_guard.py)."""
 
     # Jobs in flight, so Python keeps each (and its signals) alive until it has run.
     in_flight: set[_BuildJob] = set()
@@ -145,8 +144,6 @@ class _BuildJob(QRunnable):
         self.done = False
 
     def run(self) -> None:
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             pdf, warnings = self.builder(self.session, **self.options)
         except SessionError as problem:  # a control character: the loader's own plain message
@@ -160,8 +157,6 @@ class _BuildJob(QRunnable):
         finally:
             self.session = None
             self.done = True
-            if collecting:
-                gc.enable()
 
 
 def _prune() -> None:
@@ -204,6 +199,7 @@ class SummaryPage(Page):
         self.problem = ""
         self.build_thread_name = ""
         self._generation = 0
+        collect_only_in_gui_thread()  # before the first worker thread exists
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one build at a time; reportlab's caches are global
         self._busy_timer = QTimer(self)

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import QVBoxLayout
 
 from car_t_guide.core import content
+from car_t_guide.core.contacts import Contacts, call_line, emergency_line
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
-
-
-@dataclass(frozen=True)
-class Contacts:
-    center: str = ""
-    phone_24h: str = ""
-    emergency_number: str = ""
 
 
 class WarningSignsPage(Page):
@@ -43,20 +36,7 @@ class WarningSignsPage(Page):
 
     def _numbers(self):
         contacts = self._contacts()
-        if contacts.phone_24h:
-            who = contacts.center or _("your care team")
-            yield label(
-                _("Call {who} day or night: {phone}").format(who=who, phone=contacts.phone_24h),
-                "warningHeading",
-            )
-        else:
-            yield label(_("Call your care team's 24-hour number."), "warningHeading")
-        if contacts.emergency_number:
-            yield label(
-                _("In an emergency, call {number}.").format(number=contacts.emergency_number)
-            )
-        else:
-            yield label(_("In an emergency, call your local emergency number."))
+        return [label(call_line(contacts), "warningHeading"), label(emergency_line(contacts))]
 
     def position_text(self) -> str:
         return _("Warning signs")

@@ -1,0 +1,39 @@
+"""Who the family calls: the screens and the summary use this one rule."""
+
+from __future__ import annotations
+
+from car_t_guide.core.contacts import call_line, contacts_for, emergency_line
+from car_t_guide.core.session_model import empty_session
+from car_t_guide.core.settings import CenterSettings
+
+CENTER = CenterSettings(center_name="City Hospital", phone_24h="+1 555 000 1111",
+                        emergency_number="112")
+
+
+def test_the_family_team_comes_first():
+    session = empty_session()
+    session.set_care_team("Hospital Infantil", "+1 555 010 0199")
+    found = contacts_for(session, CENTER)
+    assert (found.center, found.phone_24h, found.emergency_number) == (
+        "Hospital Infantil", "+1 555 010 0199", "112")
+
+
+def test_a_center_name_never_goes_with_another_centers_phone():
+    session = empty_session()
+    session.set_care_team("Hospital Infantil", "")  # the family's center, no phone entered
+    found = contacts_for(session, CENTER)
+    assert (found.center, found.phone_24h) == ("City Hospital", "+1 555 000 1111")
+
+
+def test_no_phone_anywhere_keeps_the_name_and_asks_for_the_number():
+    session = empty_session()
+    session.set_care_team("Hospital Infantil", "  ")
+    found = contacts_for(session, CenterSettings(emergency_number=""))
+    assert (found.center, found.phone_24h) == ("Hospital Infantil", "")
+    assert call_line(found) == "Call your care team's 24-hour number."
+    assert emergency_line(found) == "In an emergency, call your local emergency number."
+
+
+def test_the_number_never_breaks_across_lines():
+    line = call_line(contacts_for(empty_session(), CENTER))
+    assert line == "Call City Hospital day or night: +1\u00a0555\u00a0000\u00a01111"
