@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from car_t_guide.core import paths
+from car_t_guide.core.machine import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,7 +40,9 @@ def test_wheel_carries_resources_and_finds_them(tmp_path):
     ):
         assert needed in names
     script = (
-        "from car_t_guide.core import paths, content, i18n\n"
+        "from car_t_guide.core import i18n\n"
+        "from car_t_guide.core.machine import paths\n"
+        "from car_t_guide.core.content import texts as content\n"
         "print(paths.resources_dir())\n"
         "print(content.steps('es')[0].title)\n"
         "i18n.set_language('es'); print(i18n._('Next'))\n"

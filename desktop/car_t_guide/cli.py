@@ -70,7 +70,7 @@ def _today(value: str):
 
 
 def _example(value: str) -> int:
-    from car_t_guide.core.examples import EXAMPLE_COUNT
+    from car_t_guide.core.session.examples import EXAMPLE_COUNT
 
     if not value.isdigit() or not 1 <= int(value) <= EXAMPLE_COUNT:
         raise argparse.ArgumentTypeError(
@@ -140,7 +140,7 @@ def _warn(message: str) -> None:
 
 
 def _settings(args):
-    from car_t_guide.core.settings import SettingsError, load_settings
+    from car_t_guide.core.machine.settings import SettingsError, load_settings
 
     try:
         loaded = load_settings(args.settings)
@@ -154,8 +154,8 @@ def _settings(args):
 
 def _family(path: Path | None, example: int | None, today):
     """The session named on the command line, or None."""
-    from car_t_guide.core import examples
-    from car_t_guide.core.session import SessionError, load_session
+    from car_t_guide.core.session import examples
+    from car_t_guide.core.session.files import SessionError, load_session
 
     if example is not None:
         return examples.load_example(example, today=today)
@@ -198,8 +198,8 @@ def _run_app(argv: list[str]) -> int:
         )
     settings, today, session, lang = _context(args, args.open, args.example)
     if args.kiosk:
-        from car_t_guide.core.settings import settings_path
-        from car_t_guide.core.staff_pin import kiosk_pin_problem
+        from car_t_guide.core.machine.settings import settings_path
+        from car_t_guide.core.machine.staff_pin import kiosk_pin_problem
 
         problem = kiosk_pin_problem(settings.staff_pin_hash, str(settings_path(args.settings)))
         if problem:
@@ -231,7 +231,7 @@ def _run_settings(argv: list[str]) -> int:
     )
     parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
     args = parser.parse_args(argv)
-    from car_t_guide.core.settings import describe_settings
+    from car_t_guide.core.machine.settings import describe_settings
 
     loaded = _settings(args)
     print(f"# {loaded.path}{'' if loaded.found else ' (not found: defaults in effect)'}")
@@ -293,7 +293,7 @@ def _run_export(argv: list[str]) -> int:
         raise UsageError(f"--out {out}: this is the session file itself; choose another name")
     settings, today, session, lang = _context(args, args.session, None)
     from car_t_guide.core.i18n import set_language
-    from car_t_guide.core.session import SessionError
+    from car_t_guide.core.session.files import SessionError
     from car_t_guide.report.paper import paper_for_region
     from car_t_guide.report.summary import export_summary
 

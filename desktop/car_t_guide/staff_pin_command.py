@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import TextIO
 
 from car_t_guide.core.i18n import _
-from car_t_guide.core.staff_pin import hash_pin, is_easy_to_guess, normalize_pin, pin_problem
+from car_t_guide.core.machine.staff_pin import (
+    hash_pin,
+    is_easy_to_guess,
+    normalize_pin,
+    pin_problem,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -90,7 +95,7 @@ def _pin_from_terminal(ask: AskSecret) -> str:
 
 def _store(pin_hash: str, settings_path: Path) -> None:
     # Imported here: the settings module is only needed once a PIN has been typed.
-    from car_t_guide.core.settings import (
+    from car_t_guide.core.machine.settings import (
         SettingsError,
         load_settings,
         save_settings,
@@ -132,7 +137,7 @@ def run_set_staff_pin(
         )
         # The caller's path, else --settings, else where core.settings looks (the variable,
         # then the platform's config folder).
-        from car_t_guide.core.settings import settings_path as resolve_settings_path
+        from car_t_guide.core.machine.settings import settings_path as resolve_settings_path
 
         path = resolve_settings_path(settings_path or getattr(options, "settings", None))
         try:

@@ -27,8 +27,8 @@ import pypdf  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
-from car_t_guide.core.examples import EXAMPLE_COUNT, load_example  # noqa: E402
-from car_t_guide.core.settings import CenterSettings  # noqa: E402
+from car_t_guide.core.machine.settings import CenterSettings  # noqa: E402
+from car_t_guide.core.session.examples import EXAMPLE_COUNT, load_example  # noqa: E402
 from car_t_guide.report.fonts import CJK, REGULAR, register_fonts  # noqa: E402
 from car_t_guide.report.summary import build_summary  # noqa: E402
 

@@ -48,9 +48,9 @@ def main() -> int:
     qInstallMessageHandler(quiet)
 
     from car_t_guide.core.dates import PartialDate
-    from car_t_guide.core.session_model import HistoryEvent, empty_session
-    from car_t_guide.core.settings import CenterSettings
-    from car_t_guide.core.staff_pin import hash_pin
+    from car_t_guide.core.machine.settings import CenterSettings
+    from car_t_guide.core.machine.staff_pin import hash_pin
+    from car_t_guide.core.session.model import HistoryEvent, empty_session
     from car_t_guide.ui.app import create_application, create_main_window
 
     app = create_application()

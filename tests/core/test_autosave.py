@@ -6,8 +6,8 @@ import json
 import stat
 from datetime import date
 
-from car_t_guide.core import autosave, paths
-from car_t_guide.core.session import empty_session
+from car_t_guide.core.machine import autosave, paths
+from car_t_guide.core.session.files import empty_session
 
 
 def a_session():

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from car_t_guide.core import care_content
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.warning_signs import fever_threshold_texts
 from car_t_guide.core.i18n import SUPPORTED_LANGUAGES
-from car_t_guide.core.session_fields import TOPICS
-from car_t_guide.core.warning_signs import fever_threshold_texts
+from car_t_guide.core.session.fields import TOPICS
 
 LANGS = list(SUPPORTED_LANGUAGES)
 ISSUE_EFFECTS = [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from car_t_guide.core.contacts import call_line, contacts_for, emergency_line
-from car_t_guide.core.session_model import empty_session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.content.contacts import call_line, contacts_for, emergency_line
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import empty_session
 
 CENTER = CenterSettings(center_name="City Hospital", phone_24h="+1 555 000 1111",
                         emergency_number="112")

@@ -6,9 +6,7 @@ import itertools
 
 import pytest
 
-from car_t_guide.core import care_content
-from car_t_guide.core.care_content import DayWindow
-from car_t_guide.core.effect_strip import (
+from car_t_guide.core.chart.effect_strip import (
     DEFAULT_LAST_DAY,
     StripRow,
     axis_last_day,
@@ -16,6 +14,8 @@ from car_t_guide.core.effect_strip import (
     layout_strip,
     wrap_text,
 )
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.care import DayWindow
 
 
 def monospace(size: float = 10.0):

@@ -3,16 +3,16 @@ from datetime import date
 
 import pytest
 
-from car_t_guide.core.examples import (
+from car_t_guide.core.journey import key_dates
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.examples import (
     EXAMPLE_COUNT,
     example_note,
     example_path,
     is_example,
     load_example,
 )
-from car_t_guide.core.journey import key_dates
-from car_t_guide.core.session import empty_session, load_session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.session.files import empty_session, load_session
 
 EXAMPLES = range(1, EXAMPLE_COUNT + 1)
 TODAY = date(2026, 11, 26)
@@ -33,7 +33,7 @@ def test_each_example_loads_without_errors_or_warnings(n):
 
 @pytest.mark.parametrize("n", EXAMPLES)
 def test_example_files_are_written_as_the_app_writes_them(n, tmp_path):
-    from car_t_guide.core.session import save_session
+    from car_t_guide.core.session.files import save_session
 
     session = load_example(n, today=TODAY)
     save_session(session, tmp_path / "copy.json", today=TODAY)

@@ -13,8 +13,8 @@ from car_t_guide.core.journey import (
     no_driving_until,
     stay_near_center_until,
 )
-from car_t_guide.core.session import Plan, Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.files import Plan, Session
 
 US_2025 = CenterSettings(stay_near_center_days=14, no_driving_days=14)
 OLDER = CenterSettings(stay_near_center_days=28, no_driving_days=56)

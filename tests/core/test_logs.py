@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from car_t_guide.core import logs, paths
+from car_t_guide.core.machine import logs, paths
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_a_sessions_typed_text_is_registered():
     from datetime import date
 
     from car_t_guide.core.dates import PartialDate
-    from car_t_guide.core.session import HistoryEvent, Medicine, empty_session
+    from car_t_guide.core.session.files import HistoryEvent, Medicine, empty_session
 
     session = empty_session()
     session.set_display_name("Mateo Ruiz")

@@ -10,7 +10,7 @@ import tempfile
 
 import pytest
 
-from car_t_guide.core import private_tmp
+from car_t_guide.core.machine import private_tmp
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +50,7 @@ def test_use_as_default_temp_sends_tempfile_and_qt_there_and_is_undone():
 
 def test_it_is_removed_at_exit(tmp_path):
     script = (
-        "from car_t_guide.core import private_tmp\n"
+        "from car_t_guide.core.machine import private_tmp\n"
         "folder = private_tmp.use_as_default_temp()\n"
         "(folder / 'preview.pdf').write_bytes(b'x')\n"
         "print(folder)\n"

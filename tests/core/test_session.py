@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from car_t_guide.core import session as session_module
 from car_t_guide.core.dates import PartialDate
-from car_t_guide.core.session import (
+from car_t_guide.core.session import files as session_module
+from car_t_guide.core.session.files import (
     HistoryEvent,
     Medicine,
     SessionError,
@@ -435,9 +435,9 @@ def test_form_replaces_history_and_medicines_and_listeners_hear_it():
     from datetime import date as _date
 
     from car_t_guide.core.dates import PartialDate as _PartialDate
-    from car_t_guide.core.session_model import HistoryEvent as _Event
-    from car_t_guide.core.session_model import Medicine as _Medicine
-    from car_t_guide.core.session_model import empty_session as _empty
+    from car_t_guide.core.session.model import HistoryEvent as _Event
+    from car_t_guide.core.session.model import Medicine as _Medicine
+    from car_t_guide.core.session.model import empty_session as _empty
 
     session = _empty()
     heard = []

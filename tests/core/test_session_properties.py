@@ -13,17 +13,11 @@ from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from car_t_guide.core import session as session_module
-from car_t_guide.core import session_checks
 from car_t_guide.core.dates import BadDate, PartialDate
-from car_t_guide.core.session import (
-    SessionError,
-    load_session,
-    parse_session,
-    save_session,
-    session_to_dict,
-)
-from car_t_guide.core.session_fields import (
+from car_t_guide.core.machine.toml_writer import dumps
+from car_t_guide.core.session import checks as session_checks
+from car_t_guide.core.session import files as session_module
+from car_t_guide.core.session.fields import (
     FORMAT,
     HISTORY_KINDS,
     MAX_NAME_CHARS,
@@ -31,7 +25,13 @@ from car_t_guide.core.session_fields import (
     TOP_LEVEL_KEYS,
     TOPICS,
 )
-from car_t_guide.core.toml_writer import dumps
+from car_t_guide.core.session.files import (
+    SessionError,
+    load_session,
+    parse_session,
+    save_session,
+    session_to_dict,
+)
 
 TODAY = date(2026, 11, 26)
 LATEST = date(2029, 11, 26)  # three years after TODAY

@@ -4,14 +4,14 @@ import re
 
 import pytest
 
-from car_t_guide.core.session_fields import HISTORY_KINDS, RELAPSE_SITES, TOPICS
-from car_t_guide.core.session_schema import schema_path, schema_text, session_schema
+from car_t_guide.core.session.fields import HISTORY_KINDS, RELAPSE_SITES, TOPICS
+from car_t_guide.core.session.schema import schema_path, schema_text, session_schema
 
 from .test_session import CONTRACT_EXAMPLE
 
 
 def test_published_schema_is_the_generated_one():
-    # If this fails: python -m car_t_guide.core.session_schema
+    # If this fails: python -m car_t_guide.core.session.schema
     assert schema_path().read_text(encoding="utf-8") == schema_text()
     assert json.loads(schema_path().read_text(encoding="utf-8")) == session_schema()
 

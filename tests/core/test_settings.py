@@ -4,7 +4,7 @@ import tomllib
 
 import pytest
 
-from car_t_guide.core.settings import (
+from car_t_guide.core.machine.settings import (
     KEYS,
     CenterSettings,
     SettingsError,

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from car_t_guide.core.staff_pin import (
+from car_t_guide.core.machine.staff_pin import (
     LockoutPolicy,
     MalformedPinHash,
     hash_pin,

@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from car_t_guide.core.staff_pin import verify_pin
+from car_t_guide.core.machine.staff_pin import verify_pin
 from car_t_guide.staff_pin_command import run_set_staff_pin
 
 

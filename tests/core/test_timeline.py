@@ -3,20 +3,20 @@ from itertools import combinations
 
 import pytest
 
-from car_t_guide.core.chart_styles import PATTERNS, SAME_LOOK, SHAPES, STYLES
-from car_t_guide.core.dates import PartialDate
-from car_t_guide.core.examples import EXAMPLE_COUNT, load_example
-from car_t_guide.core.journey import key_dates
-from car_t_guide.core.label_layout import MarkRequest, fit_text, place_marks
-from car_t_guide.core.session import HistoryEvent, Plan, Session
-from car_t_guide.core.settings import CenterSettings
-from car_t_guide.core.timeline import (
+from car_t_guide.core.chart.label_layout import MarkRequest, fit_text, place_marks
+from car_t_guide.core.chart.styles import PATTERNS, SAME_LOOK, SHAPES, STYLES
+from car_t_guide.core.chart.timeline import (
     CAR_T_ZOOM,
     HISTORY_ZOOM,
     Box,
     layout_timeline,
     year_fraction,
 )
+from car_t_guide.core.dates import PartialDate
+from car_t_guide.core.journey import key_dates
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.examples import EXAMPLE_COUNT, load_example
+from car_t_guide.core.session.files import HistoryEvent, Plan, Session
 
 TODAY = date(2026, 11, 26)
 US_2025 = CenterSettings()

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import settings
 
 from car_t_guide.core.dates import PartialDate
-from car_t_guide.core.session_model import (
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import (
     CareTeam,
     HistoryEvent,
     Medicine,
@@ -25,7 +26,6 @@ from car_t_guide.core.session_model import (
     Session,
     TopicReview,
 )
-from car_t_guide.core.settings import CenterSettings
 
 settings.register_profile("report-ci", derandomize=True, max_examples=30, deadline=None)
 settings.register_profile("report-dev", max_examples=60, deadline=None)

@@ -7,9 +7,9 @@ import io
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from car_t_guide.core.chart_styles import STYLES
+from car_t_guide.core.chart.styles import STYLES
+from car_t_guide.core.chart.timeline import CAR_T_ZOOM, HISTORY_ZOOM
 from car_t_guide.core.journey import key_dates
-from car_t_guide.core.timeline import CAR_T_ZOOM, HISTORY_ZOOM
 from car_t_guide.report import chart
 from car_t_guide.report.fonts import REGULAR, string_width
 from car_t_guide.report.summary import build_summary

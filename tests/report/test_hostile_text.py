@@ -11,9 +11,9 @@ from hypothesis import example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from car_t_guide.core.session import SessionError
-from car_t_guide.core.session_fields import MAX_NAME_CHARS
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.fields import MAX_NAME_CHARS
+from car_t_guide.core.session.files import SessionError
 from car_t_guide.report.fonts import BOLD, lines_of, printed_text, split_runs, split_text
 from car_t_guide.report.summary import build_summary
 from tests.report.conftest import PROFILE, TODAY, family_session

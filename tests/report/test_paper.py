@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.report.paper import page_size, paper_for_region, region_of, system_region
 
 

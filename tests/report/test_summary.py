@@ -11,13 +11,13 @@ from datetime import date
 import pytest
 
 from car_t_guide import CONTENT_VERSION
+from car_t_guide.core.content.warning_signs import fever_threshold_texts
 from car_t_guide.core.dates import PartialDate, format_day, format_day_with_weekday
 from car_t_guide.core.i18n import translations_in
 from car_t_guide.core.journey import key_dates
-from car_t_guide.core.session import SessionError
-from car_t_guide.core.session_model import CareTeam, HistoryEvent, Medicine
-from car_t_guide.core.settings import CenterSettings
-from car_t_guide.core.warning_signs import fever_threshold_texts
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.files import SessionError
+from car_t_guide.core.session.model import CareTeam, HistoryEvent, Medicine
 from car_t_guide.report import wallet_card
 from car_t_guide.report.fonts import PLACEHOLDER
 from car_t_guide.report.summary import PAGE_ONE_DATES, build_summary, export_summary
@@ -334,7 +334,7 @@ def test_settings_with_the_older_label_print_their_own_dates():
 
 
 def test_a_kiosk_session_with_nothing_entered_still_builds():
-    from car_t_guide.core.session_model import Session
+    from car_t_guide.core.session.model import Session
 
     pdf, warnings = build(Session(), lang="es", settings=CenterSettings())
     assert pdf.startswith(b"%PDF-")

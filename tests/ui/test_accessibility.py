@@ -43,7 +43,7 @@ def cut_off_labels(window) -> list[str]:
 def test_largest_text_cuts_nothing_off(make_window, qtbot, lang):
     from datetime import date
 
-    from car_t_guide.core.examples import load_example
+    from car_t_guide.core.session.examples import load_example
 
     window = make_window(lang)
     # A family with a long history, so the journey, medicines and summary have real content.

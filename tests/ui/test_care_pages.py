@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QLineEdit
 
-from car_t_guide.core import care_content, i18n
-from car_t_guide.core.contacts import Contacts
-from car_t_guide.core.session import load_session, save_session
-from car_t_guide.core.session_model import Medicine, Plan, Session, TopicReview
+from car_t_guide.core import i18n
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.contacts import Contacts
+from car_t_guide.core.session.files import load_session, save_session
+from car_t_guide.core.session.model import Medicine, Plan, Session, TopicReview
 from car_t_guide.ui import theme
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
@@ -171,7 +172,7 @@ def test_kiosk_right_answer_keeps_a_nurses_earlier_review(show):
 
 
 def test_every_topic_of_the_session_file_has_a_screen(show):
-    from car_t_guide.core.session_fields import TOPICS
+    from car_t_guide.core.session.fields import TOPICS
 
     page = show(CheckUnderstandingPage(new_session(), lambda: TODAY))
     assert page.screen_ids() == ["overview", *TOPICS]

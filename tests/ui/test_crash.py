@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from car_t_guide.core import logs
+from car_t_guide.core.machine import logs
 from car_t_guide.ui.crash import install_crash_handler
 from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
 

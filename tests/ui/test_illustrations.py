@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtSvg import QSvgRenderer
 
-from car_t_guide.core import content
-from car_t_guide.core.paths import resource
+from car_t_guide.core.content import texts as content
+from car_t_guide.core.machine.paths import resource
 
 SVG = "{http://www.w3.org/2000/svg}"
 

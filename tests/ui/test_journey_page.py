@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel
 
-from car_t_guide.core.examples import EXAMPLE_COUNT, load_example
-from car_t_guide.core.session import load_session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.examples import EXAMPLE_COUNT, load_example
+from car_t_guide.core.session.files import load_session
 from car_t_guide.ui import file_dialogs
 
 TODAY = date(2013, 5, 1)
@@ -71,7 +71,7 @@ def test_key_dates_follow_the_infusion_date_and_the_center_setting(staff_window)
 
 
 def test_only_a_collection_date_shows_relative_times_never_dates(staff_window):
-    from car_t_guide.core.session_model import empty_session
+    from car_t_guide.core.session.model import empty_session
 
     session = empty_session()
     session.set_collection(date(2013, 3, 20))

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from car_t_guide.core import private_tmp
 from car_t_guide.core.dates import PartialDate
-from car_t_guide.core.session_model import HistoryEvent, empty_session
-from car_t_guide.core.settings import CenterSettings
-from car_t_guide.core.staff_pin import LockoutPolicy, hash_pin
+from car_t_guide.core.machine import private_tmp
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.machine.staff_pin import LockoutPolicy, hash_pin
+from car_t_guide.core.session.model import HistoryEvent, empty_session
 from car_t_guide.ui.widgets.pin_pad import PinPad
 
 NAME, PHONE, NOTE = "Zoë Quintanilla", "+1 555 010 0199", "matched sibling donor Ximena"
@@ -215,7 +215,7 @@ def test_kiosk_has_no_way_to_files(kiosk):
 def test_error_in_a_slot_shows_calm_screen_logs_nothing_personal_and_autosave_comes_back(
     qtbot, monkeypatch
 ):
-    from car_t_guide.core import autosave, logs
+    from car_t_guide.core.machine import autosave, logs
     from car_t_guide.ui import file_dialogs
     from car_t_guide.ui.app import create_main_window, install_safety_nets
 
@@ -263,8 +263,8 @@ def test_error_in_a_slot_shows_calm_screen_logs_nothing_personal_and_autosave_co
 def test_autosave_that_cannot_be_loaded_is_reported_once_and_not_offered_again(
     qtbot, monkeypatch
 ):
-    from car_t_guide.core import autosave
-    from car_t_guide.core.session_model import empty_session
+    from car_t_guide.core.machine import autosave
+    from car_t_guide.core.session.model import empty_session
     from car_t_guide.ui import file_dialogs
     from car_t_guide.ui.app import create_main_window
 

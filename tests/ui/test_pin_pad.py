@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
 
-from car_t_guide.core.staff_pin import LockoutPolicy
+from car_t_guide.core.machine.staff_pin import LockoutPolicy
 from car_t_guide.ui.widgets.pin_pad import PinPad
 
 RIGHT = "482916"

@@ -20,10 +20,10 @@ from PySide6.QtCore import QIODevice, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from car_t_guide.core import i18n
-from car_t_guide.core.examples import load_example
-from car_t_guide.core.session import SessionError
-from car_t_guide.core.session_model import empty_session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.examples import load_example
+from car_t_guide.core.session.files import SessionError
+from car_t_guide.core.session.model import empty_session
 from car_t_guide.report.summary import build_summary
 from car_t_guide.ui import file_dialogs, printing
 from car_t_guide.ui.pages import summary as summary_page
@@ -477,8 +477,8 @@ IMPORTS = r"""
 import json, sys
 from datetime import date
 from car_t_guide.ui.app import create_application
-from car_t_guide.core.session_model import empty_session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.session.model import empty_session
+from car_t_guide.core.machine.settings import CenterSettings
 app = create_application()
 from car_t_guide.ui.pages.summary import SummaryPage
 page = SummaryPage(empty_session, lambda: CenterSettings(paper_size="a4"), date.today)

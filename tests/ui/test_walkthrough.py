@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from car_t_guide.core import content
+from car_t_guide.core.content import texts as content
 from car_t_guide.ui.navigation import PAGE_ORDER
 
 

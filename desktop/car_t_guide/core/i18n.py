@@ -12,7 +12,7 @@ import locale
 import os
 from functools import cache
 
-from car_t_guide.core.paths import i18n_dir
+from car_t_guide.core.machine.paths import i18n_dir
 
 DOMAIN = "car_t_guide"
 SOURCE_LANGUAGE = "en"

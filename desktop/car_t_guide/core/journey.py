@@ -24,9 +24,9 @@ from car_t_guide.core.dates import (
     format_span,
 )
 from car_t_guide.core.i18n import current_language, translations_in
-from car_t_guide.core.session_checks import LYMPHODEPLETION_DAYS, lymphodepletion_end
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.checks import LYMPHODEPLETION_DAYS, lymphodepletion_end
+from car_t_guide.core.session.model import Session
 
 # Sourced numbers (shared/CONTENT-SOURCES.md); the source key is beside each.
 CRS_WATCH_DAYS = (1, 22)  # CRS onset median day 3, range 1-22 (kymriah-pi); real world day 5

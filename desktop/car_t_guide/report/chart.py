@@ -1,9 +1,9 @@
-"""The journey chart in the PDF: core/timeline.py's layout drawn as vector graphics.
+"""The journey chart in the PDF: core/chart/timeline.py's layout drawn as vector graphics.
 
 The layout is the one the screen draws (ui/ with pyqtgraph); here it is measured with
 reportlab's ``stringWidth`` in points (through report/fonts.py, so a Chinese label is measured
 in the font it prints in), and drawn on the canvas. Every style has its shape and fill pattern
-from core/chart_styles.py as well as its colour, and every mark has a dark outline, so the chart
+from core/chart/styles.py as well as its colour, and every mark has a dark outline, so the chart
 reads on a black-and-white printer.
 """
 
@@ -16,10 +16,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from car_t_guide.core.chart_styles import SAME_LOOK, STYLES, ChartStyle
-from car_t_guide.core.journey import KeyDate
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.timeline import (
+from car_t_guide.core.chart.styles import SAME_LOOK, STYLES, ChartStyle
+from car_t_guide.core.chart.timeline import (
     CAR_T_ZOOM,
     HISTORY_ZOOM,
     ChartItem,
@@ -27,6 +25,8 @@ from car_t_guide.core.timeline import (
     TimelineLayout,
     layout_timeline,
 )
+from car_t_guide.core.journey import KeyDate
+from car_t_guide.core.session.model import Session
 from car_t_guide.report.fonts import BOLD, REGULAR, split_runs, string_width
 from car_t_guide.report.markup import BLANK_CELL, MUTED, Styles, text
 

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from car_t_guide.core.paths import resource
+from car_t_guide.core.machine.paths import resource
 
 # Names the PDF uses for the bundled files.
 REGULAR = "NotoSans"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from reportlab.lib.pagesizes import A4, LETTER
 
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 

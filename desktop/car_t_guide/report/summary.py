@@ -36,19 +36,21 @@ from reportlab.platypus import (
 )
 
 from car_t_guide import CONTENT_VERSION, __version__
-from car_t_guide.core import care_content, content, examples
-from car_t_guide.core.atomic import write_atomic
-from car_t_guide.core.chart_styles import STYLES, history_style
-from car_t_guide.core.contacts import contacts_for
+from car_t_guide.core.chart.styles import STYLES, history_style
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content import texts as content
+from car_t_guide.core.content.contacts import contacts_for
+from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
 from car_t_guide.core.i18n import _
 from car_t_guide.core.journey import KeyDate, key_dates
-from car_t_guide.core.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
-from car_t_guide.core.session import SessionError
-from car_t_guide.core.session_checks import check_texts, text_problem
-from car_t_guide.core.session_fields import MAX_LINE_CHARS, Text
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.atomic import write_atomic
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session import examples
+from car_t_guide.core.session.checks import check_texts, text_problem
+from car_t_guide.core.session.fields import MAX_LINE_CHARS, Text
+from car_t_guide.core.session.files import SessionError
+from car_t_guide.core.session.model import Session
 from car_t_guide.report import chart
 from car_t_guide.report.fonts import (
     BOLD,

@@ -21,9 +21,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph
 
+from car_t_guide.core.content.warning_signs import fever_threshold_texts
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import N_
-from car_t_guide.core.warning_signs import fever_threshold_texts
 from car_t_guide.report.fonts import BOLD, REGULAR, unbroken
 from car_t_guide.report.markup import Markup, Styles, Words, bold, fill, text
 

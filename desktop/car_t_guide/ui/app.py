@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from car_t_guide import __version__
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui.fonts import app_font, load_bundled_fonts
 from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 from car_t_guide.ui.i18n import apply_language
@@ -77,7 +77,7 @@ def run_app(
     idle_timeout: float | None = None,
     **window_options,
 ) -> int:
-    from car_t_guide.core import logs, private_tmp
+    from car_t_guide.core.machine import logs, private_tmp
 
     logs.setup_logging()
     kiosk = window_options.get("kiosk", False)

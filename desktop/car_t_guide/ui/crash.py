@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from car_t_guide.core.logs import code_location, describe_exception
+from car_t_guide.core.machine.logs import code_location, describe_exception
 
 log = logging.getLogger("car_t_guide.crash")
 

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from car_t_guide.core.paths import resource
+from car_t_guide.core.machine.paths import resource
 from car_t_guide.ui.theme import FONT_FAMILIES
 
 log = logging.getLogger(__name__)

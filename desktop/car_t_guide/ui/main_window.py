@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core import autosave, examples, i18n, logs, private_tmp
-from car_t_guide.core.contacts import Contacts, contacts_for
+from car_t_guide.core import i18n
+from car_t_guide.core.content.contacts import Contacts, contacts_for
 from car_t_guide.core.i18n import _
-from car_t_guide.core.session import SessionError, load_session, save_session
-from car_t_guide.core.session_model import Session, empty_session
-from car_t_guide.core.settings import CenterSettings
-from car_t_guide.core.staff_pin import LockoutPolicy, verify_pin
+from car_t_guide.core.machine import autosave, logs, private_tmp
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.machine.staff_pin import LockoutPolicy, verify_pin
+from car_t_guide.core.session import examples
+from car_t_guide.core.session.files import SessionError, load_session, save_session
+from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import theme
 from car_t_guide.ui.corner_press import CornerPressDetector
 from car_t_guide.ui.file_dialogs import CANCEL, SAVE, Dialogs

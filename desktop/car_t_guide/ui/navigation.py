@@ -3,7 +3,7 @@ command line (``screenshot --page``) and the tests."""
 
 from __future__ import annotations
 
-from car_t_guide.core.content import STEP_COUNT
+from car_t_guide.core.content.texts import STEP_COUNT
 from car_t_guide.core.i18n import N_
 
 STEP_PAGES = [f"steps:{n}" for n in range(1, STEP_COUNT + 1)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.ui.app import create_application, create_main_window
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from car_t_guide.core.paths import resource
+from car_t_guide.core.machine.paths import resource
 
 FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback"]
 

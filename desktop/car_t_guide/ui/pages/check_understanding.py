@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core import care_content
+from car_t_guide.core.content import care as care_content
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.session_model import CHANGED_TOPICS, Session, TopicReview
+from car_t_guide.core.session.model import CHANGED_TOPICS, Session, TopicReview
 from car_t_guide.ui import theme
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.text import framed, heading, label

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core import i18n
+from car_t_guide.core.content.labels import (
+    HISTORY_KIND_LABELS,
+    PLAN_DATE_LABELS,
+    RELAPSE_SITE_LABELS,
+)
 from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.i18n import _
-from car_t_guide.core.labels import HISTORY_KIND_LABELS, PLAN_DATE_LABELS, RELAPSE_SITE_LABELS
-from car_t_guide.core.session_checks import Problem, check_session, latest_allowed_day
-from car_t_guide.core.session_fields import MAX_NAME_CHARS, PLAN_DATES
-from car_t_guide.core.session_model import HistoryEvent, Medicine, Session
+from car_t_guide.core.session.checks import Problem, check_session, latest_allowed_day
+from car_t_guide.core.session.fields import MAX_NAME_CHARS, PLAN_DATES
+from car_t_guide.core.session.model import HistoryEvent, Medicine, Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit, PartialDateEdit
 from car_t_guide.ui.widgets.text import framed, heading, label, subheading

@@ -13,11 +13,11 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from car_t_guide.core import examples
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session import examples
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
 from car_t_guide.ui.widgets.flow_layout import FlowLayout

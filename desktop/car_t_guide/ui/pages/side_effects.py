@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core import care_content
-from car_t_guide.core.contacts import Contacts, call_line, emergency_line, with_family_team
-from car_t_guide.core.content import Item
+from car_t_guide.core.chart.effect_strip import StripRow
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.contacts import Contacts, call_line, emergency_line, with_family_team
+from car_t_guide.core.content.texts import Item
 from car_t_guide.core.dates import format_day
-from car_t_guide.core.effect_strip import StripRow
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.session_model import CHANGED_MEDICINES, Session
+from car_t_guide.core.session.model import CHANGED_MEDICINES, Session
 from car_t_guide.ui import theme
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget

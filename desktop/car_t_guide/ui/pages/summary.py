@@ -44,12 +44,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core.atomic import write_atomic
 from car_t_guide.core.i18n import N_, _, current_language, ngettext
-from car_t_guide.core.logs import describe_exception
-from car_t_guide.core.session import SessionError
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.atomic import write_atomic
+from car_t_guide.core.machine.logs import describe_exception
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.files import SessionError
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 from car_t_guide.ui.pages.base import Page

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from car_t_guide.core import content
-from car_t_guide.core.contacts import Contacts, call_line, emergency_line
+from car_t_guide.core.content import texts as content
+from car_t_guide.core.content.contacts import Contacts, call_line, emergency_line
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label

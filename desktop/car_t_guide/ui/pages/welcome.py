@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QVBoxLayout
 
-from car_t_guide.core import content
+from car_t_guide.core.content import texts as content
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.illustration import Illustration

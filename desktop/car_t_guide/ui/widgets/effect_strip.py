@@ -1,4 +1,4 @@
-"""Draw the "when it usually happens" strip laid out by ``core.effect_strip``.
+"""Draw the "when it usually happens" strip laid out by ``core.chart.effect_strip``.
 
 Colour and shape both carry the meaning, so the strip reads in grey too: the days a side effect
 began are a long pale bar with a dark outline, the usual day is a solid dark diamond.
@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from car_t_guide.core.effect_strip import StripLayout, StripRow, layout_strip
+from car_t_guide.core.chart.effect_strip import StripLayout, StripRow, layout_strip
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.ui import theme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtSvgWidgets import QSvgWidget
 
-from car_t_guide.core.paths import resource
+from car_t_guide.core.machine.paths import resource
 
 
 class Illustration(QSvgWidget):

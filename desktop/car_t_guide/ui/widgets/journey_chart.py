@@ -2,7 +2,7 @@
 
 The layout is computed in pixels with this widget's own font metrics, so labels never overlap
 here, and the PDF draws the same layout with its own font. Colour always comes with a shape or
-a fill pattern (core/chart_styles), so the chart reads in grayscale and for colour-blind eyes.
+a fill pattern (core/chart/styles.py), so the chart reads in grayscale and for colour-blind eyes.
 Imported only when the journey page is first shown: pyqtgraph and numpy are heavy.
 """
 
@@ -15,12 +15,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QSizePolicy
 
-from car_t_guide.core.chart_styles import STYLES
+from car_t_guide.core.chart.styles import STYLES
+from car_t_guide.core.chart.timeline import TimelineLayout, layout_timeline
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import key_dates
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
-from car_t_guide.core.timeline import TimelineLayout, layout_timeline
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui import theme
 from car_t_guide.ui.theme import FONT_FAMILIES
 

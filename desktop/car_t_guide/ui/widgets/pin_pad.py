@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core.i18n import _, ngettext
-from car_t_guide.core.logs import log_event
-from car_t_guide.core.staff_pin import MAX_DIGITS, MIN_DIGITS, LockoutPolicy, normalize_pin
+from car_t_guide.core.machine.logs import log_event
+from car_t_guide.core.machine.staff_pin import MAX_DIGITS, MIN_DIGITS, LockoutPolicy, normalize_pin
 from car_t_guide.ui import theme
 from car_t_guide.ui.widgets.text import label
 

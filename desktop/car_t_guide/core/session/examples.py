@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from car_t_guide.core.i18n import N_, _
-from car_t_guide.core.paths import resource
-from car_t_guide.core.session import Session, load_session
+from car_t_guide.core.machine.paths import resource
+from car_t_guide.core.session.files import Session, load_session
 
 EXAMPLE_COUNT = 4
 # The text the example files carry; shown through the catalogue so it follows the language.

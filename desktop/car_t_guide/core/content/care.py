@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from car_t_guide.core.content import Item, load
-from car_t_guide.core.warning_signs import fever_threshold_texts
+from car_t_guide.core.content.texts import Item, load
+from car_t_guide.core.content.warning_signs import fever_threshold_texts
 
 # "38 °C", "100.4 °F", "100,4 °F", with a plain or a no-break space (or none).
 _FEVER_C = re.compile(r"38(?:[.,]0)?[ \u00a0]?°C")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from car_t_guide.core.i18n import _
-from car_t_guide.core.session_model import Session
-from car_t_guide.core.settings import CenterSettings
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import Session
 
 NO_BREAK_SPACE = "\u00a0"
 

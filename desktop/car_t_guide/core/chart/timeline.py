@@ -21,13 +21,13 @@ from datetime import date, timedelta
 
 from babel.dates import format_skeleton
 
-from car_t_guide.core.chart_styles import STYLES, history_style
+from car_t_guide.core.chart.label_layout import MarkRequest, fit_text, place_marks
+from car_t_guide.core.chart.styles import STYLES, history_style
 from car_t_guide.core.dates import format_day_number, format_number, format_partial, format_year
 from car_t_guide.core.i18n import current_language, translations_in
 from car_t_guide.core.journey import KeyDate
-from car_t_guide.core.label_layout import MarkRequest, fit_text, place_marks
-from car_t_guide.core.session_checks import lymphodepletion_end
-from car_t_guide.core.session_model import HistoryEvent, Session
+from car_t_guide.core.session.checks import lymphodepletion_end
+from car_t_guide.core.session.model import HistoryEvent, Session
 
 HISTORY_ZOOM = "history"
 CAR_T_ZOOM = "car_t"

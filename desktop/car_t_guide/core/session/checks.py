@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from car_t_guide.core.dates import add_years, format_day, format_partial
 from car_t_guide.core.i18n import _, current_language, ngettext
-from car_t_guide.core.session_fields import (
+from car_t_guide.core.session.fields import (
     CARE_TEAM_FIELDS,
     HISTORY_EVENT_FIELDS,
     MAX_NAME_CHARS,
@@ -24,7 +24,7 @@ from car_t_guide.core.session_fields import (
     TOPIC_REVIEW_FIELDS,
     Text,
 )
-from car_t_guide.core.session_model import Session
+from car_t_guide.core.session.model import Session
 
 # Lymphodepleting chemotherapy for ALL lasts 4 days (kymriah-pi): it ends on start + 3.
 LYMPHODEPLETION_DAYS = 4

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from car_t_guide.core.paths import resource
-from car_t_guide.core.session_fields import (
+from car_t_guide.core.machine.paths import resource
+from car_t_guide.core.session.fields import (
     CARE_TEAM_FIELDS,
     FORMAT,
     HISTORY_EVENT_FIELDS,
@@ -136,7 +136,7 @@ def schema_text() -> str:
 
 
 def write_session_schema(path: Path | None = None) -> Path:
-    """Regenerate the published schema file (``python -m car_t_guide.core.session_schema``)."""
+    """Regenerate the published schema file (``python -m car_t_guide.core.session.schema``)."""
     target = path or schema_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(schema_text(), encoding="utf-8")

@@ -16,7 +16,7 @@ import platformdirs
 APP_NAME = "car-t-guide"
 APP_AUTHOR = "CAR T Family Guide"
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[2]  # core/machine/paths.py -> car_t_guide/
 _SOURCE_ROOT = _PACKAGE_DIR.parents[1]
 
 

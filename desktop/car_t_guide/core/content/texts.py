@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from car_t_guide.core.paths import resource
-from car_t_guide.core.warning_signs import fever_threshold_texts
+from car_t_guide.core.content.warning_signs import fever_threshold_texts
+from car_t_guide.core.machine.paths import resource
 
 STEP_COUNT = 6
 

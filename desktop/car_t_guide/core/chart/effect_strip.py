@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from car_t_guide.core.care_content import DayWindow
+from car_t_guide.core.content.care import DayWindow
 from car_t_guide.core.dates import format_number
 from car_t_guide.core.i18n import translations_in
 

@@ -1,7 +1,7 @@
 """The session file's fields, defined once.
 
-The loader (core/session.py) checks every value against these rules, and the published JSON
-Schema (core/session_schema.py) is generated from the same rules, so the two cannot drift.
+The loader (core/session/files.py) checks every value against these rules, and the published JSON
+Schema (core/session/schema.py) is generated from the same rules, so the two cannot drift.
 """
 
 from __future__ import annotations

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from car_t_guide.core import session_checks
-from car_t_guide.core.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.dates import BadDate, PartialDate, parse_full_date
 from car_t_guide.core.i18n import _
+from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.plain_text import shown
-from car_t_guide.core.session_fields import (
+from car_t_guide.core.session import checks as session_checks
+from car_t_guide.core.session.fields import (
     CARE_TEAM_FIELDS,
     FORMAT,
     HISTORY_EVENT_FIELDS,
@@ -42,7 +42,7 @@ from car_t_guide.core.session_fields import (
     Text,
     WholeNumber,
 )
-from car_t_guide.core.session_model import (  # re-exported: screens import from here
+from car_t_guide.core.session.model import (  # re-exported: screens import from here
     CareTeam,
     HistoryEvent,
     Medicine,

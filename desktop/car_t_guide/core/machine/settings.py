@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from car_t_guide.core.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.i18n import SUPPORTED_LANGUAGES, _, normalize
-from car_t_guide.core.paths import config_dir
+from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
+from car_t_guide.core.machine.paths import config_dir
+from car_t_guide.core.machine.toml_writer import dumps, toml_value
 from car_t_guide.core.plain_text import shown
-from car_t_guide.core.toml_writer import dumps, toml_value
 
 SETTINGS_VARIABLE = "CAR_T_GUIDE_SETTINGS"
 SETTINGS_FILE_NAME = "settings.toml"

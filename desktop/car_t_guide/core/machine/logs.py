@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from car_t_guide.core.paths import log_dir
+from car_t_guide.core.machine.paths import log_dir
 
 LOGGER_NAME = "car_t_guide"
 LOG_FILE_NAME = "car-t-guide.log"

@@ -15,9 +15,9 @@ import os
 from datetime import date
 from pathlib import Path
 
-from car_t_guide.core.atomic import OWNER_ONLY, write_atomic
-from car_t_guide.core.paths import data_dir
-from car_t_guide.core.session import LoadedSession, Session, load_session, session_to_dict
+from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
+from car_t_guide.core.machine.paths import data_dir
+from car_t_guide.core.session.files import LoadedSession, Session, load_session, session_to_dict
 
 AUTOSAVE_FILE_NAME = "autosave.json"
 

@@ -1,0 +1,1 @@
+"""What the family reads: texts, care content, labels, who to call."""

@@ -1,0 +1,1 @@
+"""The machine side: where files live, settings, the staff PIN, logs, temporary files, autosave."""
