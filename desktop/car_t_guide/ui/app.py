@@ -53,8 +53,7 @@ def create_main_window(
     apply_language(lang)
     window = MainWindow(settings, session=session, today=today, kiosk=kiosk)
     if session_path is not None:
-        window.session_path = session_path
-        window._update_title()
+        window.document.set_path(session_path)
     return window
 
 
