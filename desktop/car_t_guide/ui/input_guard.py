@@ -1,26 +1,32 @@
-"""Keyboard and mouse rules for the whole app, in one application-wide event filter.
+"""Two keyboard and mouse rules for the whole app, in one application-wide event filter.
 
 - **The wheel never changes a value behind the nurse's back.** A wheel turned over a spin box,
   date field or list box that does not have keyboard focus scrolls the page instead (Qt's own
   widgets would change the value: one notch over "T cell collection" moved the year). A field the
   nurse is working in (it has focus) still takes the wheel.
+- **Return and Enter press the focused button**, as Space does (Qt does this only inside
+  dialogs).
 
-Installed once on the application (``install``), so every window and dialog follows the rules.
+Installed once on the application (``install``), so every window and dialog follows both rules.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QPushButton,
+    QToolButton,
     QWidget,
 )
 
 # Widgets whose value a wheel turn would change.
 VALUE_WIDGETS = (QAbstractSpinBox, QComboBox)
+# Keys that press a focused button (the main Return key and the keypad's Enter).
+PRESS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _value_widget(widget: QWidget) -> QWidget | None:
@@ -55,6 +61,8 @@ class InputGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Wheel and isinstance(watched, QWidget):
             return self._wheel(watched, event)
+        if kind == QEvent.Type.KeyPress and isinstance(watched, (QPushButton, QToolButton)):
+            return self._press(watched, event)
         return False
 
     def _wheel(self, widget: QWidget, event) -> bool:
@@ -66,6 +74,19 @@ class InputGuard(QObject):
             # The page scrolls as if the field were not there.
             QApplication.sendEvent(area.viewport(), event)
         event.accept()  # taken: it goes no further up
+        return True
+
+    def _press(self, button: QPushButton | QToolButton, event) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (
+            event.key() not in PRESS_KEYS
+            or modifiers != Qt.KeyboardModifier.NoModifier
+            or event.isAutoRepeat()
+            or not button.hasFocus()
+            or not button.isEnabled()
+        ):
+            return False
+        button.click()
         return True
 
 
