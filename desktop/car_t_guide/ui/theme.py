@@ -164,6 +164,8 @@ def style_sheet(scale: float) -> str:
     QSpinBox::up-arrow {{ image: url("{arrow_up}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
     QSpinBox::down-arrow {{ image: url("{arrow}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
     QComboBox::down-arrow {{ image: url("{arrow}"); width: {c.px(20)}px; height: {c.px(20)}px; }}
+    QToolButton#calendarButton {{ padding: {s.px(4)}px {s.px(8)}px;
+        qproperty-iconSize: {s.px(28)}px {s.px(28)}px; }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};
                                    selection-color: {ACCENT_TEXT}; }}

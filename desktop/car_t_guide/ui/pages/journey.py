@@ -69,7 +69,10 @@ class JourneyPage(Page):
             )
         if self.kiosk:
             picker = OptionalDateEdit(
-                session.plan.infusion, label=_("Infusion day"), known_text=_("I know the day")
+                session.plan.infusion,
+                label=_("Infusion day"),
+                known_text=_("I know the day"),
+                today=self._today,
             )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
             layout.addWidget(
