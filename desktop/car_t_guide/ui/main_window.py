@@ -45,6 +45,7 @@ from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.session_document import SessionDocument
+from car_t_guide.ui.widgets.date_edits import finish_typing
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import label
 
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._on_session_changed)
         self.document.replaced.connect(self._on_session_replaced)
         self.document.state_changed.connect(self._update_title)
+        self.document.saved.connect(self._show_saved)
+        self.document.changed.connect(lambda _part: self._show_saved(None))
+        self.document.replaced.connect(lambda: self._show_saved(None))
         # The language a kiosk goes back to when it forgets a family.
         self.home_language = i18n.current_language()
         self.text_size = "normal"
@@ -111,7 +115,21 @@ class MainWindow(QMainWindow):
         self.warning_action = QAction(
             self, shortcut=QKeySequence("F2"), triggered=lambda: self.show_page("warning-signs")
         )
-        for action in (self.back_action, self.next_action, self.warning_action):
+        actions = [self.back_action, self.next_action, self.warning_action]
+        if not self.kiosk:  # a kiosk has no files to open or save, and prints from its page
+            key = QKeySequence.StandardKey
+            self.new_action = QAction(self, shortcut=key.New, triggered=self.new_session)
+            self.open_action = QAction(self, shortcut=key.Open, triggered=self.open_session_dialog)
+            self.save_action = QAction(self, shortcut=key.Save, triggered=self.save)
+            self.save_as_action = QAction(
+                self, shortcut=QKeySequence("Ctrl+Shift+S"), triggered=self.save_as
+            )
+            self.print_action = QAction(self, shortcut=key.Print, triggered=self.print_summary)
+            actions += [
+                self.new_action, self.open_action, self.save_action, self.save_as_action,
+                self.print_action,
+            ]
+        for action in actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
@@ -204,8 +222,8 @@ class MainWindow(QMainWindow):
         self.family_page = FamilyFormPage(self.session, self.today)
         self.family_page.done.connect(lambda: self.show_page("journey"))
         self.family_page.open_requested.connect(self.open_session_dialog)
-        self.family_page.save_requested.connect(self.document.save)
-        self.family_page.save_as_requested.connect(self.document.save_as)
+        self.family_page.save_requested.connect(self.save)
+        self.family_page.save_as_requested.connect(self.save_as)
         self.family_page.new_requested.connect(self.new_session)
         self.pages["family"] = self.family_page
         self.stack.addWidget(self.family_page)
@@ -223,8 +241,12 @@ class MainWindow(QMainWindow):
         self.next_button = QPushButton()
         self.next_button.setObjectName("primary")
         self.next_button.clicked.connect(self.go_next)
+        # "Saved: ana.json" after a save, until the next change (staff mode only).
+        self.saved_label = label("", "status")
+        self.saved_label.hide()
         row.addWidget(self.back_button)
         row.addWidget(self.position_label, 1)
+        row.addWidget(self.saved_label)
         row.addWidget(self.next_button)
 
     # --- what the family sees -------------------------------------------------------------
@@ -321,6 +343,42 @@ class MainWindow(QMainWindow):
             self.show_page("journey")
 
     @Slot()
+    def save(self) -> bool:
+        finish_typing()  # a date still being typed counts
+        return self.document.save()
+
+    @Slot()
+    def save_as(self) -> bool:
+        finish_typing()
+        return self.document.save_as()
+
+    @Slot()
+    def print_summary(self) -> None:
+        """The summary page, printed as soon as its PDF is ready."""
+        finish_typing()
+        self.show_page("summary")
+        page = self.summary_page
+        if page.state == "ready":
+            page.print_summary()
+            return
+
+        def when_ready() -> None:
+            page.ready.disconnect(when_ready)
+            if self.current_page_id() == "summary":
+                page.print_summary()
+
+        page.ready.connect(when_ready)
+
+    def _show_saved(self, path: Path | None) -> None:
+        if path is None:
+            self.saved_label.hide()
+            return
+        text = _("Saved: {file}").format(file=path.name)
+        self.saved_label.setText(text)
+        self.saved_label.setAccessibleName(text)
+        self.saved_label.show()
+
+    @Slot()
     def open_session_dialog(self) -> None:
         path = self.document.ask_open_path()
         if path is not None:
@@ -349,8 +407,12 @@ class MainWindow(QMainWindow):
         title = _("CAR T Family Guide")
         # The file's name may be the family's name: never in the title of a kiosk.
         path = self.document.path
+        dirty = self.document.dirty and not self.kiosk
         if not self.kiosk and path is not None:
-            title = f"{path.name}{' *' if self.document.dirty else ''} — {title}"
+            title = f"{path.name}{' *' if dirty else ''} — {title}"
+        elif dirty:  # a family never saved: changes that would be lost
+            unsaved = _("Not saved yet")
+            title = f"{unsaved} * — {title}"
         self.setWindowTitle(title)
 
     def current_page_id(self) -> str:

@@ -283,6 +283,15 @@ class DateField(QWidget):
         return False
 
 
+def finish_typing() -> None:
+    """Take the date being typed in the focused field as it stands (before a save or a print
+    that a shortcut starts, with no focus change to end the typing)."""
+    focused = QApplication.focusWidget()
+    field = focused.parentWidget() if focused is not None else None
+    if isinstance(field, DateField) and focused is field.edit:
+        field._take_text(finished=True)
+
+
 def _two_digit_year(text: str) -> bool:
     numbers = re.findall(r"\d+", text)
     return len(numbers) == 3 and len(numbers[0]) != 4 and len(numbers[2]) == 2
