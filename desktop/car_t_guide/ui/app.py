@@ -35,9 +35,10 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
-    from car_t_guide.ui import input_guard
+    from car_t_guide.ui import focus, input_guard
 
     input_guard.install(app)  # the wheel never changes an unfocused field; Return presses
+    focus.install(app)  # whatever gets focus is scrolled into view
     return app
 
 

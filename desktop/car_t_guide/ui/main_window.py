@@ -30,7 +30,7 @@ from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
-from car_t_guide.ui import theme
+from car_t_guide.ui import focus, theme
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.pages[page.page_id] = page
             self.stack.addWidget(page)
+            page.tab_order_changed.connect(self._order_tabs)
         assert list(self.pages) == PAGE_ORDER
         # Pages outside the Next/Back order; Back returns to the page they belong to.
         self.family_page = FamilyFormPage(self.session, self.today)
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         self.family_page.new_requested.connect(self.new_session)
         self.pages["family"] = self.family_page
         self.stack.addWidget(self.family_page)
+        self.family_page.tab_order_changed.connect(self._order_tabs)
         self._parent_page = {"family": "journey"}
 
     def create_bottom_bar(self) -> None:
@@ -426,7 +428,26 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.scroll.verticalScrollBar().setValue(0)
         self._update_navigation()
+        self._order_tabs()
         self.page_changed.emit(page_id)
+
+    def _order_tabs(self) -> None:
+        """Tab through the window as it is drawn: the top bar, the page showing, Back and Next."""
+        page = self.stack.currentWidget()
+        bars = focus.visual_order(self.top_bar), focus.visual_order(self.bottom_bar)
+        focus.chain(bars[0] + page.tab_order() + bars[1])
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Keys the focused control does not use scroll the page, wherever focus is.
+        bar = self.stack.currentWidget().scroll.verticalScrollBar()
+        steps = {
+            Qt.Key.Key_PageDown: bar.pageStep(),
+            Qt.Key.Key_PageUp: -bar.pageStep(),
+        }
+        if event.key() in steps and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            bar.setValue(bar.value() + steps[event.key()])
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def go_next(self) -> None:

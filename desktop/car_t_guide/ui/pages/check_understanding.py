@@ -450,6 +450,8 @@ class CheckUnderstandingPage(Page):
                 self._read_again_button(topic.id),
             )
             layout.addWidget(self.feedback)
+            # Focus into the message, so it is read and scrolled into view.
+            self._focus_target = self.feedback.findChild(QPushButton) or again
 
     def _build_self_check(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
         check = topic.self_check

@@ -434,9 +434,9 @@ class FamilyFormPage(Page):
         self._work_on(rows[min(index, len(rows) - 1)].name if rows else self.add_medicine_button)
 
     def _work_on(self, widget: QWidget) -> None:
-        """Focus on ``widget``, scrolled into view."""
+        """Tab order as the rows now stand, then focus on ``widget`` (scrolled into view)."""
+        self.order_tabs()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(widget)
 
     # --- from the form into the session -----------------------------------------------------
     def _changed(self, *_args) -> None:

@@ -260,8 +260,9 @@ class DateField(QWidget):
         self._popup.open_below(self.edit, shown)
 
     def _picked(self, day: date) -> None:
-        self.set_value(day)
+        # Focus first: if the owner rebuilds its page on the change, focus finds the new field.
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.set_value(day)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
