@@ -31,6 +31,18 @@ WARNING_SOFT = "#fbeaea"
 BORDER = "#8a96a3"
 NOTICE = "#6b4a00"          # warnings that are not errors (unusual but possible)
 FOCUS = "#c25e00"           # keyboard focus ring, visible on every surface
+# The focus ring is drawn outside the control, this many px away, with a white halo as wide
+# outside it (ui/widgets/focus_ring.py). WCAG 2.2 focus appearance: at least 2 px thick, 3:1
+# against the colours beside it.
+FOCUS_RING_GAP = 2
+FOCUS_RING_HALO = 2
+FOCUS_RING_SURFACES = {
+    "its own white edge": SURFACE,
+    "page": BACKGROUND,
+    "cards and bars": SURFACE,
+    "callouts": ACCENT_SOFT,
+    "warning cards": WARNING_SOFT,
+}
 
 # (text, background) pairs the style sheet uses.
 TEXT_PAIRS = {
@@ -47,6 +59,10 @@ TEXT_PAIRS = {
     "problems beside fields": (WARNING, BACKGROUND),
     "notices beside fields": (NOTICE, BACKGROUND),
 }
+
+
+def focus_ring_width(scale: float) -> int:
+    return 4 if scale >= 2 else 3
 
 
 def _channel(value: int) -> float:
