@@ -97,7 +97,7 @@ def run_app(
     if kiosk:
         window.showFullScreen()
     else:
-        window.show()
+        window.show_fitted()
         window.offer_autosave()
     logs.log_event("app_started", kiosk=kiosk)
     status = app.exec()

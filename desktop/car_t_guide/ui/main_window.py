@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,8 @@ TEXT_SIZE_NAMES = {
     "largest": i18n.N_("Largest text"),
 }
 TEXT_SIZE_BUTTONS = {"normal": "A", "large": "A+", "largest": "A++"}
+# The window's size on a screen with room for it; a smaller screen gets the window maximised.
+PREFERRED_SIZE = QSize(1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE)
         self.kiosk_mode = None
         if kiosk:
             from car_t_guide.ui.kiosk import KioskMode
@@ -275,6 +277,26 @@ class MainWindow(QMainWindow):
         self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
+
+    def show_fitted(self) -> None:
+        """Show the window within the screen's free area: at its preferred size where that fits
+        (title bar included), maximised where it does not (a 1366 x 768 laptop)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if area is None:
+            self.show()
+        elif (PREFERRED_SIZE + frame).boundedTo(area.size()) != PREFERRED_SIZE + frame:
+            self.showMaximized()
+            # The whole free area, also where the window manager does not maximise.
+            frame = self.frameGeometry().size() - self.geometry().size()
+            if not area.contains(self.frameGeometry()):
+                self.resize((area.size() - frame).expandedTo(self.minimumSizeHint()))
+                self.move(area.topLeft())
+        else:
+            self.resize(PREFERRED_SIZE)
+            self.move(area.center() - self.rect().center())
+            self.show()
 
     def set_idle_timeout(self, seconds: float) -> None:
         if self.kiosk_mode is not None:

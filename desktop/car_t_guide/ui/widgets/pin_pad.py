@@ -278,7 +278,13 @@ class PinPad(QDialog):
             return
         window = parent.window()
         center = window.mapToGlobal(window.rect().center())
-        self.adjustSize()
+        # Its whole size (adjustSize() would cap it at two thirds of a small screen and squeeze
+        # the bottom row of keys), within the screen.
+        area = window.screen().availableGeometry() if window.screen() else None
+        hint = self.sizeHint()
+        if area is not None:
+            hint = hint.boundedTo(area.size())
+        self.resize(hint.expandedTo(self.minimumSizeHint()))
         frame = self.frameGeometry()
         frame.moveCenter(center)
         self.move(frame.topLeft())
