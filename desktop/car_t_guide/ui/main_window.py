@@ -31,6 +31,7 @@ from car_t_guide.core.session import examples
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import focus, theme
+from car_t_guide.ui.accessibility import Role, announce, set_role
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
@@ -150,6 +151,12 @@ class MainWindow(QMainWindow):
         for code in i18n.SUPPORTED_LANGUAGES:
             self.language_box.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.language_box.currentIndexChanged.connect(self._on_language_picked)
+        # Screen readers name a list box by its label (by its value alone it would be
+        # "Español"); the bar has no room to show the word, each language shows its own name.
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language_box)
+        self.language_label.setParent(self.top_bar)
+        self.language_label.hide()
         controls.addWidget(self.language_box)
 
         # Plain checkable buttons, not an exclusive QButtonGroup: in a group, Tab stops only at
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
             button = QPushButton(text)
             button.setObjectName("textSize")
             button.setCheckable(True)
+            set_role(button, Role.RadioButton)  # one of three is chosen
             button.clicked.connect(lambda _checked=False, n=name: self.apply_text_size(n))
             self.text_size_buttons[name] = button
             controls.addWidget(button)
@@ -179,6 +187,7 @@ class MainWindow(QMainWindow):
             button = QPushButton()
             button.setObjectName("section")
             button.setCheckable(True)
+            set_role(button, Role.PageTab)
             button.clicked.connect(lambda _checked=False, p=first_page: self.show_page(p))
             self.section_buttons[first_page] = button
             sections.addWidget(button)
@@ -401,6 +410,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(text)
         self.saved_label.setAccessibleName(text)
         self.saved_label.show()
+        announce(self.saved_label, text)
 
     @Slot()
     def open_session_dialog(self) -> None:
@@ -519,6 +529,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.title_label.setText(_("CAR T Family Guide"))
         self.language_box.setAccessibleName(_("Language"))
+        self.language_label.setText(_("Language"))
         self.language_box.setToolTip(_("Language"))
         for name, button in self.text_size_buttons.items():
             button.setAccessibleName(_(TEXT_SIZE_NAMES[name]))

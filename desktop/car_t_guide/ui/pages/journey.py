@@ -18,6 +18,7 @@ from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.model import Session
+from car_t_guide.ui.accessibility import Role, set_role
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
@@ -94,6 +95,7 @@ class JourneyPage(Page):
                 button.setObjectName("section")
                 button.setCheckable(True)
                 button.setChecked(zoom == self.zoom)
+                set_role(button, Role.RadioButton)  # one view of two
                 button.setAccessibleName(text)
                 button.clicked.connect(lambda _c=False, z=zoom: self._set_zoom(z))
                 zooms.addWidget(button)

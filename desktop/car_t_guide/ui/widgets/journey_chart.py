@@ -68,6 +68,18 @@ def style_brush(pattern: str, colour: QColor) -> QBrush:
     return brush
 
 
+def chart_description(layout: TimelineLayout) -> str:
+    """What a screen reader says for the chart: each event with its date, in time order."""
+    details = {item.id: item for item in layout.items}
+    parts = []
+    for label in sorted(layout.labels, key=lambda lab: details[lab.item_id].x
+                        if lab.item_id in details else 0):
+        item = details.get(label.item_id)
+        when = item.detail if item is not None else ""
+        parts.append(f"{label.text}: {when}" if when and when not in label.text else label.text)
+    return "; ".join(parts)
+
+
 class JourneyChart(pg.GraphicsLayoutWidget):
     """Draws one TimelineLayout; relays out on resize so labels always fit."""
 
@@ -125,7 +137,7 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self._draw(layout)
         self.view.setRange(QRectF(-8, -8, layout.width + 16, layout.height + 16), padding=0)
         self.setFixedHeight(int(layout.height + 24))
-        self.setAccessibleDescription("; ".join(f"{label.text}" for label in layout.labels))
+        self.setAccessibleDescription(chart_description(layout))
 
     # --- drawing ----------------------------------------------------------------------------
     def _text(
