@@ -221,9 +221,7 @@ class MainWindow(QMainWindow):
         self.summary_page = SummaryPage(
             lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
         )
-        self.summary_page.printed.connect(
-            lambda result: logs.log_event("summary_printed", pages=result.pages)
-        )
+        self.summary_page.printed.connect(self._log_print)
         pages.append(self.summary_page)
         for page in pages:
             self.pages[page.page_id] = page
@@ -261,6 +259,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.position_label, 1)
         row.addWidget(self.saved_label)
         row.addWidget(self.next_button)
+
+    @staticmethod
+    def _log_print(result) -> None:
+        if result.ok:
+            logs.log_event("summary_printed", pages=result.pages)
+        else:  # cancelled, no printer, failed: nothing was printed
+            logs.log_event(f"summary_print_{result.outcome}")
 
     # --- what the family sees -------------------------------------------------------------
     def contacts(self) -> Contacts:
@@ -483,6 +488,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_next(self) -> None:
+        if self._step_screen(+1):
+            return
         index = PAGE_ORDER.index(self._in_order(self.current_page_id()))
         if index + 1 < len(PAGE_ORDER):
             self.show_page(PAGE_ORDER[index + 1])
@@ -493,9 +500,28 @@ class MainWindow(QMainWindow):
         if page_id in self._parent_page:
             self.show_page(self._parent_page[page_id])
             return
+        if self._step_screen(-1):
+            return
         index = PAGE_ORDER.index(page_id)
         if index > 0:
             self.show_page(PAGE_ORDER[index - 1])
+
+    def _step_screen(self, step: int) -> bool:
+        """On a page of several screens (side effects, check understanding), Next and Back go
+        screen by screen first ("Side effect 1 of 7", then 2 ...); False at the page's ends."""
+        page = self.stack.currentWidget()
+        screen_ids = getattr(page, "screen_ids", None)
+        if not callable(screen_ids) or not hasattr(page, "show_screen"):
+            return False
+        screens = screen_ids()
+        if page.screen not in screens:
+            return False
+        target = screens.index(page.screen) + step
+        if not 0 <= target < len(screens):
+            return False
+        page.show_screen(screens[target])
+        self._update_navigation()
+        return True
 
     def set_language(self, lang: str) -> None:
         """Change the language in place: same page, every text rebuilt."""
