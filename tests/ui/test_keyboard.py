@@ -170,3 +170,11 @@ def test_qts_own_dialogs_speak_spanish(make_window):
         assert not [t for t in texts if t.replace("&", "") in english], texts
     finally:
         dialog.deleteLater()
+
+
+def test_ctrl_n_starts_a_new_family_ready_to_type_its_name(make_window, qtbot):
+    window = staff(make_window, qtbot)
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.current_page_id() == "family"
+    assert window.session.patient.display_name == ""
+    assert QApplication.focusWidget() is window.family_page.name_edit

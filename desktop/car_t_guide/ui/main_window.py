@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.journey_page = JourneyPage(
             lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
         )
-        self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
+        self.journey_page.edit_requested.connect(self.edit_family)
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
         self.side_effects_page = SideEffectsPage(self.session, self.contacts)
@@ -367,7 +367,13 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.document.confirm_discard():
             self.document.replace(empty_session())
-            self.show_page("family")
+            self.edit_family()
+
+    @Slot()
+    def edit_family(self) -> None:
+        """The nurse's form, ready to type into its first field."""
+        self.show_page("family")
+        self.family_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(int)
     def load_example(self, number: int) -> None:
