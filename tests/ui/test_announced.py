@@ -209,3 +209,20 @@ def test_i_know_the_day_is_announced_as_it_reads(kiosk_window):
         if w.text() == "I know the day"
     ]
     assert len(boxes) == 1 and interface(boxes[0]).text(NAME) == "I know the day"
+
+
+def test_roles_hold_when_a_screen_reader_is_listening_as_widgets_are_made(make_window):
+    # With a screen reader on, Qt asks about each widget the moment it is made, before it has
+    # its role, and keeps that first answer.
+    QAccessible.setActive(True)
+    try:
+        window = make_window("en")
+        window.show_page("steps:1")
+        page = window.stack.currentWidget()
+        heading = page.findChildren(QLabel, "heading")[0]
+        assert interface(heading).role() == Role.Heading
+        items = [w for w in page.findChildren(QLabel) if type(w).__name__ == "BulletItem"]
+        assert items and interface(items[0]).role() == Role.ListItem
+        assert interface(window.section_buttons["steps:1"]).role() == Role.PageTab
+    finally:
+        QAccessible.setActive(False)

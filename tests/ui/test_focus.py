@@ -173,3 +173,14 @@ def test_page_down_scrolls_the_page_from_a_focused_button(make_window, qtbot):
     assert bar.value() > 0
     qtbot.keyClick(window.next_button, Qt.Key.Key_PageUp)
     assert bar.value() == 0
+
+
+def test_a_shortcut_from_inside_a_page_leaves_focus_on_the_new_page(make_window, qtbot):
+    window = active(make_window, qtbot)
+    window.show_page("family")
+    window.family_page.name_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.family_page.name_edit.hasFocus)
+    qtbot.keyClick(window.family_page.name_edit, Qt.Key.Key_F2)  # warning signs
+    assert window.current_page_id() == "warning-signs"
+    focused = QApplication.focusWidget()
+    assert focused is window.section_buttons["warning-signs"], focused

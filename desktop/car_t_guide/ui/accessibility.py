@@ -34,6 +34,12 @@ HEADING_STYLES = frozenset(
 def set_role(widget: QWidget, role: QAccessible.Role) -> QWidget:
     """Announce ``widget`` as ``role`` (Role.PageTab, Role.RadioButton, Role.List, ...)."""
     widget.setProperty(_PROPERTY, int(role.value))
+    if QAccessible.isActive():
+        # A screen reader may have asked about the widget as it was made, before it had its
+        # role: Qt keeps that first answer, so let it go and ask again.
+        known = QAccessible.queryAccessibleInterface(widget)
+        if known is not None and known.role() != role:
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(known))
     return widget
 
 

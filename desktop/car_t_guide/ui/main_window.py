@@ -468,11 +468,22 @@ class MainWindow(QMainWindow):
         page = self.pages[page_id]
         if page.stale:
             page.rebuild()
+        focus_was_in_pages = self._focus_in_pages()
         self.stack.setCurrentWidget(page)
         page.scroll.verticalScrollBar().setValue(0)
         self._update_navigation()
         self._order_tabs()
+        if focus_was_in_pages:
+            # Focus was on the page that went (a shortcut, a link): not lost in the stack, but
+            # on the new page's first control, or its section's tab.
+            first = next(iter(page.tab_order()), None)
+            section = self.section_buttons.get(section_of(self._in_order(page_id)) or "")
+            (first or section or self.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(page_id)
+
+    def _focus_in_pages(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self.stack or self.stack.isAncestorOf(focused))
 
     def _order_tabs(self) -> None:
         """Tab through the window as it is drawn: the top bar, the page showing, Back and Next."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from car_t_guide.ui.accessibility import Role, set_role
+from car_t_guide.ui.accessibility import HEADING_STYLES, Role, set_role
 
 
 def label(text: str = "", object_name: str = "", *, selectable: bool = False) -> QLabel:
@@ -19,6 +19,8 @@ def label(text: str = "", object_name: str = "", *, selectable: bool = False) ->
     widget.setWordWrap(True)
     if object_name:
         widget.setObjectName(object_name)
+        if object_name in HEADING_STYLES:
+            set_role(widget, Role.Heading)
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     widget.setAccessibleName(text)
