@@ -123,3 +123,20 @@ def test_the_staff_pin_pad_shows_every_key_whole(qtbot, lang):
     finally:
         pad.reject()
         window.kiosk_mode.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_list_pop_ups_follow_the_text_size(make_window, lang):
+    from car_t_guide.ui import theme
+
+    window = make_window(lang)
+    window.apply_text_size("largest")
+    window.show_page("family")
+    QApplication.processEvents()
+    for combo in (window.language_box, window.family_page.language_edit):
+        combo.showPopup()
+        QApplication.processEvents()
+        row = combo.view().visualRect(combo.model().index(0, 0))
+        assert row.height() >= 48, (combo.accessibleName(), row.height())
+        assert combo.view().font().pixelSize() >= theme.Sizes(1.25).body
+        combo.hidePopup()

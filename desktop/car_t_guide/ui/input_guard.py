@@ -6,6 +6,9 @@
   nurse is working in (it has focus) still takes the wheel.
 - **Return and Enter press the focused button**, as Space does (Qt does this only inside
   dialogs).
+- **A list box's pop-up list follows the text size**: each list box draws its items with a
+  styled delegate, which the style sheet sizes (Qt's default menu-like list ignores it and stayed
+  small at the largest text size).
 
 Installed once on the application (``install``), so every window and dialog follows both rules.
 """
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QPushButton,
+    QStyledItemDelegate,
     QToolButton,
     QWidget,
 )
@@ -63,6 +67,9 @@ class InputGuard(QObject):
             return self._wheel(watched, event)
         if kind == QEvent.Type.KeyPress and isinstance(watched, (QPushButton, QToolButton)):
             return self._press(watched, event)
+        if kind == QEvent.Type.Polish and isinstance(watched, QComboBox):
+            if not isinstance(watched.itemDelegate(), QStyledItemDelegate):
+                watched.setItemDelegate(QStyledItemDelegate(watched))
         return False
 
     def _wheel(self, widget: QWidget, event) -> bool:

@@ -182,6 +182,10 @@ def style_sheet(scale: float) -> str:
     QComboBox::down-arrow {{ image: url("{arrow}"); width: {c.px(20)}px; height: {c.px(20)}px; }}
     QToolButton#calendarButton {{ padding: {s.px(4)}px {s.px(8)}px;
         qproperty-iconSize: {s.px(28)}px {s.px(28)}px; }}
+    QComboBox QAbstractItemView::item {{ min-height: {s.touch_target}px;
+                                         padding: 0 {s.px(12)}px; }}
+    QFrame#topBar QComboBox QAbstractItemView::item {{ min-height: {c.touch_target}px;
+                                                       padding: 0 {c.px(12)}px; }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};
                                    selection-color: {ACCENT_TEXT}; }}
