@@ -127,7 +127,7 @@ def style_sheet(scale: float) -> str:
     QLabel#heading {{ font-size: {s.heading}px; font-weight: bold; }}
     QLabel#subheading {{ font-size: {s.subheading}px; font-weight: bold;
                          margin-top: {s.px(10)}px; }}
-    QLabel#muted {{ color: {MUTED_TEXT}; }}
+    QLabel#muted, QLabel#dateWords {{ color: {MUTED_TEXT}; }}
     QLabel#position {{ color: {MUTED_TEXT}; font-weight: bold; }}
     QFrame#callout {{ background: {ACCENT_SOFT}; border-left: {s.px(6)}px solid {ACCENT};
                       border-radius: {s.px(6)}px; }}

@@ -97,7 +97,7 @@ class HistoryRow(QWidget):
             field_label(_("Note (optional)"), self.note),
         )
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(0, 4, 0, 0)
         if stacked:  # large text: one field under the other, each under its label
             for caption, field in zip(captions, (self.kind, self.when, self.note), strict=True):
                 grid.addWidget(caption, grid.rowCount(), 0)
