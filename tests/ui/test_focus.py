@@ -64,6 +64,8 @@ PAGES = [*PAGE_ORDER, "family"]
 def test_tab_follows_the_order_things_are_drawn_on_every_page(make_window, qtbot, page_id):
     window = active(make_window, qtbot)
     window.show_page(page_id)
+    if page_id == "summary":  # its layout changes once the PDF is ready
+        window.summary_page.wait_until_built()
     QApplication.processEvents()
     content = window.stack.currentWidget().scroll.widget()
     stops = tab_through_page(window, qtbot)

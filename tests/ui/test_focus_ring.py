@@ -91,6 +91,8 @@ def test_every_control_shows_a_ring_that_meets_focus_appearance(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.show_page(page_id)
+    if page_id == "summary":  # its layout changes when the PDF is ready: wait for that first
+        window.summary_page.wait_until_built()
     failures = {}
     kinds = set()
     for focused in tab_stops(window, qtbot):
