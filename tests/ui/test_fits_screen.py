@@ -140,5 +140,18 @@ def test_list_pop_ups_follow_the_text_size(make_window, lang):
         QApplication.processEvents()
         row = combo.view().visualRect(combo.model().index(0, 0))
         assert row.height() >= 48, (combo.accessibleName(), row.height())
-        assert combo.view().font().pixelSize() >= theme.Sizes(1.25).body
+        assert combo.view().font().pixelSize() >= combo.font().pixelSize() >= theme.Sizes(1).body
         combo.hidePopup()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_laptop_screen_the_bars_leave_the_page_most_of_the_height(make_window, lang):
+    window = make_window(lang, size=(1366, 768))
+    heights = {}
+    for text_size in ("normal", "largest"):
+        window.apply_text_size(text_size)
+        for _ in range(3):
+            QApplication.processEvents()
+        heights[text_size] = window.stack.height()
+    assert heights["largest"] == heights["normal"]
+    assert heights["largest"] >= 0.6 * window.height()

@@ -491,6 +491,15 @@ class MainWindow(QMainWindow):
         bars = focus.visual_order(self.top_bar), focus.visual_order(self.bottom_bar)
         focus.chain(bars[0] + page.tab_order() + bars[1])
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        limit = theme.chrome_limit_for(self.height())
+        if getattr(self, "_chrome_limit", limit) != limit:
+            # Taller or shorter than a laptop screen now: the bars' size follows.
+            self._chrome_limit = limit
+            scale = theme.TEXT_SCALES[self.text_size]
+            QApplication.instance().setStyleSheet(theme.style_sheet(scale, limit))
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Keys the focused control does not use scroll the page, wherever focus is.
         bar = self.stack.currentWidget().scroll.verticalScrollBar()
@@ -559,7 +568,8 @@ class MainWindow(QMainWindow):
     def apply_text_size(self, name: str) -> None:
         self.text_size = name
         scale = theme.TEXT_SCALES[name]
-        QApplication.instance().setStyleSheet(theme.style_sheet(scale))
+        self._chrome_limit = theme.chrome_limit_for(self.height())
+        QApplication.instance().setStyleSheet(theme.style_sheet(scale, self._chrome_limit))
         for size_name, button in self.text_size_buttons.items():
             button.setChecked(size_name == name)
         if getattr(self, "kiosk_mode", None) is not None:

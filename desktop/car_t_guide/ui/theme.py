@@ -15,8 +15,14 @@ FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback"]
 # Text sizes a family can choose; the largest is twice the default.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "largest": 2.0}
 # The bars around the page grow less than the reading text, or at the largest size they would
-# leave no room for what there is to read.
+# leave no room for what there is to read; in a window under SHORT_WINDOW px high (a 1366 x 768
+# laptop) they do not grow at all: there they took half the height at the largest text.
 CHROME_SCALE_LIMIT = 1.25
+SHORT_WINDOW = 900
+
+
+def chrome_limit_for(window_height: int) -> float:
+    return 1.0 if window_height < SHORT_WINDOW else CHROME_SCALE_LIMIT
 
 BACKGROUND = "#f6f8fa"
 SURFACE = "#ffffff"
@@ -115,9 +121,9 @@ class Sizes:
         return max(48, self.px(48))
 
 
-def style_sheet(scale: float) -> str:
+def style_sheet(scale: float, chrome_limit: float = CHROME_SCALE_LIMIT) -> str:
     s = Sizes(scale)
-    c = Sizes(min(scale, CHROME_SCALE_LIMIT))
+    c = Sizes(min(scale, chrome_limit))
     arrow = resource("styles", "chevron-down.svg").as_posix()
     arrow_up = resource("styles", "chevron-up.svg").as_posix()
     family = ", ".join(f'"{name}"' for name in FONT_FAMILIES)
