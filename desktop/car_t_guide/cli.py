@@ -293,8 +293,8 @@ def _run_export(argv: list[str]) -> int:
         raise UsageError(f"--out {out}: this is the session file itself; choose another name")
     settings, today, session, lang = _context(args, args.session, None)
     from car_t_guide.core.i18n import set_language
+    from car_t_guide.core.paper import paper_for_region
     from car_t_guide.core.session.files import SessionError
-    from car_t_guide.report.paper import paper_for_region
     from car_t_guide.report.summary import export_summary
 
     set_language(lang)

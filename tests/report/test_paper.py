@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from car_t_guide.core.machine.settings import CenterSettings
-from car_t_guide.report.paper import page_size, paper_for_region, region_of, system_region
+from car_t_guide.core.paper import paper_for_region, region_of, system_region
+from car_t_guide.report.paper import page_size
 
 
 @pytest.mark.parametrize(

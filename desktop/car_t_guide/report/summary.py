@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from car_t_guide import CONTENT_VERSION, __version__
 from car_t_guide.core.chart.styles import STYLES, history_style
+from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content import texts as content
 from car_t_guide.core.content.contacts import contacts_for
@@ -294,7 +295,7 @@ class _Summary:
         story.append(Spacer(1, 6))
         story.append(self.heading(_("Key dates"), s.h2))
         story.append(self.key_date_table())
-        if chart.has_chart(self.session):
+        if has_chart(self.session):
             story += self.chart(chart.CAR_T_ZOOM, self.heading(_("Your journey"), s.h2))
         return story
 
@@ -534,7 +535,7 @@ class _Summary:
             return []
         heading = self.heading(_("Treatment history"))
         story: list[Flowable] = [CondPageBreak(200)]
-        if chart.has_chart(self.session):
+        if has_chart(self.session):
             story += self.chart(chart.HISTORY_ZOOM, heading)
             story.append(Spacer(1, 6))
         else:

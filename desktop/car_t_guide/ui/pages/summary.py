@@ -48,6 +48,7 @@ from car_t_guide.core.i18n import N_, _, current_language, ngettext
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.logs import describe_exception
 from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.paper import paper_for_region
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
 from car_t_guide.ui.file_dialogs import Dialogs
@@ -94,8 +95,6 @@ def build_with_report(session: Session, **options: Any) -> tuple[bytes, list[str
 
 def default_paper(settings: CenterSettings) -> str:
     """The center's paper setting, else the system region's paper (never the language)."""
-    from car_t_guide.report.paper import paper_for_region  # reportlab: not for the welcome screen
-
     return paper_for_region(None, settings)
 
 
