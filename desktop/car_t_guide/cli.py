@@ -311,9 +311,10 @@ def _run_export(argv: list[str]) -> int:
         ) from None
     seen = set()
     for warning in warnings:
-        if warning not in seen:
-            seen.add(warning)
-            _warn(f"{args.session}: {warning}")
+        line = warning.line()
+        if line not in seen:
+            seen.add(line)
+            _warn(f"{args.session}: {line}")
     return EXIT_OK
 
 
