@@ -36,6 +36,7 @@ def test_keys_are_the_documented_ones():
         "idle_timeout_seconds",
         "idle_countdown_seconds",
         "printer",
+        "fever_medicine",
         "staff_pin_hash",
     )
 
@@ -224,3 +225,19 @@ def test_writer_escapes_text_so_toml_reads_it_back():
     awkward = 'quote " backslash \\ tab \t newline \n bell \x07 del \x7f ñ 李 😀'
     text = settings_to_toml(CenterSettings(printer=awkward))
     assert tomllib.loads(text)["printer"] == awkward
+
+
+def test_fever_medicine_is_the_centers_own_words_with_a_sourced_default(tmp_path):
+    from car_t_guide.core.machine.settings import DEFAULT_FEVER_MEDICINE
+
+    assert CenterSettings().fever_medicine == DEFAULT_FEVER_MEDICINE
+    assert "before you give any medicine for fever" in DEFAULT_FEVER_MEDICINE
+    path = write(tmp_path, 'fever_medicine = "Give acetaminophen only if we say so."\n')
+    loaded = load_settings(path)
+    assert loaded.settings.fever_medicine == "Give acetaminophen only if we say so."
+    assert any(line.startswith('fever_medicine = "Give acetaminophen') for line in
+               describe_settings(loaded))
+    for bad in ('fever_medicine = ""', "fever_medicine = 38", 'fever_medicine = "a\\u0007b"'):
+        with pytest.raises(SettingsError) as problem:
+            load_settings(write(tmp_path, bad + "\n"))
+        assert problem.value.key == "fever_medicine"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from car_t_guide.core.i18n import SUPPORTED_LANGUAGES, _, normalize
+from car_t_guide.core.i18n import N_, SUPPORTED_LANGUAGES, _, normalize
 from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.machine.paths import config_dir
 from car_t_guide.core.machine.toml_writer import dumps, toml_value
@@ -29,6 +29,15 @@ PAPER_SIZES = ("letter", "a4")
 MAX_DAYS = 365
 MAX_FOLLOW_UP_DAY = 15 * 366  # long-term follow-up lasts 15 years (fda-ltfu-guidance)
 MAX_TEXT_CHARS = 500
+# The default advice on fever medicine, in the center's own words when it sets its own. Pediatric
+# oncology teams ask to be called before any fever or pain medicine is given, and no ibuprofen or
+# aspirin without their word (blank-fever, cincy, gpoh, chop-home, huntsman): a fever medicine can
+# hide the fever that is the first sign of CRS (sitc-2020). A catalogue entry, so the default is
+# shown in the family's language; a center's own wording is shown as written.
+DEFAULT_FEVER_MEDICINE = N_(
+    "Call your CAR T team before you give any medicine for fever or pain. "
+    "Do not give ibuprofen or aspirin unless the team says so."
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class CenterSettings:
     idle_timeout_seconds: float = 180.0
     idle_countdown_seconds: float = 30.0
     printer: str = ""
+    fever_medicine: str = DEFAULT_FEVER_MEDICINE
     staff_pin_hash: str = ""  # scrypt, with its parameters
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -129,6 +139,13 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     """The value to keep (normalized) and why it is refused, if it is."""
     if key in ("center_name", "phone_24h", "emergency_number", "printer", "staff_pin_hash"):
         return value, _text(value)
+    if key == "fever_medicine":
+        problem = _text(value)
+        if problem is None and not value.strip():
+            problem = _(
+                "must say what to do about fever medicine; leave the key out for the default"
+            )
+        return value, problem
     if key in ("stay_near_center_days", "no_driving_days"):
         return value, _days(value, 1, MAX_DAYS)
     if key == "follow_up_days":
