@@ -73,6 +73,9 @@ FAMILY_FACING_MODULES = [
     "desktop/car_t_guide/core/journey.py",
     "desktop/car_t_guide/core/content/call_plan.py",
     "desktop/car_t_guide/core/content/contacts.py",
+    "desktop/car_t_guide/report/summary.py",
+    "desktop/car_t_guide/ui/pages/side_effects.py",
+    "desktop/car_t_guide/ui/pages/warning_signs.py",
 ]
 # The names of treatments and conditions those sentences use, explained on the step screens.
 CATALOGUE_TERMS = [
@@ -82,8 +85,10 @@ CATALOGUE_TERMS = [
     {"term": "lymphodepleting chemotherapy", "kind": "medicine"},
     {"term": "lymphodepletion", "kind": "medicine"},
 ]
-# A string of fewer words is a name or a heading ("Follow-up visit"), not a paragraph.
-PARAGRAPH_MIN_WORDS = 4
+# A paragraph is a sentence (it ends as one) or a phrase of 6 words or more; a shorter string
+# without a full stop is a name or a heading ("Follow-up visit", "When it usually happens").
+PARAGRAPH_MIN_WORDS = 6
+SENTENCE_ENDS = (".", "!", "?", "”", "»")
 # ... and single strings from modules that also hold staff or doctor text.
 FAMILY_FACING_STRINGS = [
     DEFAULT_FEVER_MEDICINE,
@@ -229,7 +234,11 @@ def family_facing_messages() -> list[str]:
             if text not in found:
                 found.append(text)
     found += [text for text in FAMILY_FACING_STRINGS if text not in found]
-    return [text for text in found if len(text.split()) >= PARAGRAPH_MIN_WORDS]
+    return [
+        text
+        for text in found
+        if text.rstrip().endswith(SENTENCE_ENDS) or len(text.split()) >= PARAGRAPH_MIN_WORDS
+    ]
 
 
 FAMILY_MESSAGES = family_facing_messages()

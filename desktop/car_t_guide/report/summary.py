@@ -319,7 +319,10 @@ class _Summary:
                     self.p(text(_("Emergency"), BOLD), s.label),
                     self.p(
                         fill(
-                            _("If you cannot reach your team, call {number}."),
+                            _(
+                                "Call {number} now for the emergency signs on the next page, "
+                                "or if you cannot reach your team."
+                            ),
                             number=bold(unbroken(emergency)),
                         ),
                         s.cell,
@@ -468,29 +471,32 @@ class _Summary:
             "what_the_team_does": _("What the team does"),
         }
         for effect in effects.effects:
-            parts: list[Flowable] = [self.p(text(effect.title, BOLD), s.h2)]
+            # A topic may run on to the next page, but never leaves its title at the bottom.
+            title = self.p(text(effect.title, BOLD), s.h2)
+            title.keepWithNext = True
+            parts: list[Flowable] = [CondPageBreak(90), title]
             sections = [
                 (effect.section_title(name, default), effect.section(name))
                 for name, default in defaults.items()
             ]
             sections += [(more.title, more.items) for more in effect.more_sections]
-            for title, items in sections:
+            for index, (title, items) in enumerate(sections):
                 facts = _facts(items)
                 if facts:
                     lines = [text(title + ":", BOLD), *(self.item_text(item) for item in facts)]
                     parts.append(self.p(Markup(" ".join(lines)), s.topic))
-            if effect.id == THINGS_TO_AVOID:
-                for rule in self.rules_after_infusion():
-                    parts.append(
-                        Paragraph(text(rule.plain_sentence), s.bullet, bulletText="\u2022")
-                    )
+                if effect.id == THINGS_TO_AVOID and index == 1:  # after "For how long"
+                    for rule in self.rules_after_infusion():
+                        parts.append(
+                            Paragraph(text(rule.plain_sentence), s.bullet, bulletText="\u2022")
+                        )
             for tier in plan.for_signs(effect.call_for):
                 self.sources.add(*(key for sign in tier.signs for key in sign.sources))
                 signs = "; ".join(sign.short for sign in tier.signs)
                 parts.append(
                     self.p(Markup(text(tier.heading + ":", BOLD) + " " + text(signs)), s.topic)
                 )
-            story.append(KeepTogether(parts))
+            story += parts
         return story
 
     def rules_after_infusion(self) -> list[KeyDate]:
@@ -679,10 +685,13 @@ class _Summary:
         story += self.medicines()
         story += self.topics()
         story += self.history()
-        # The card and the sources together, on a page of their own if they do not fit on
-        # this one: cutting the card out then spoils nothing else.
+        # The card and the start of the sources together, on a page of their own if they do
+        # not fit on this one: cutting the card out then spoils nothing else. The list of
+        # sources (long: every document behind every fact) runs on after it.
         card = self.wallet_card()
-        story.append(KeepTogether([*card, *self.sources_section()]))  # sources: all known now
+        sources = self.sources_section()  # sources: all known now
+        story.append(KeepTogether([*card, *sources[:3]]))
+        story += sources[3:]
         return story
 
     def footer(self, canv, page: int, pages: int) -> None:

@@ -111,7 +111,7 @@ def _who(facts: CardFacts, words: Words) -> Markup:
     else:
         who.append(fill(_(RECEIVED_BLANK), BOLD, blank=BLANK))
     who.append(fill(_(PRODUCT), product=bold(facts.product) if facts.product else BLANK))
-    return Markup(" ".join(who))
+    return Markup("<br/>".join(who))  # one fact a line: the name never runs into the date
 
 
 def doctor_side(facts: CardFacts) -> tuple[str, list[Markup]]:

@@ -55,7 +55,8 @@ class Source:
     def citation(self) -> str:
         """One line for the printed sources list: the document and the revision read (the
         sections read are in resources/content/README.md, for a clinician's audit)."""
-        return f"{self.title.rstrip('.')} ({self.revised})."
+        revision = self.revised.split(" (")[0]  # "2019", "April 2024", "12/2025", "undated"
+        return f"{self.title.rstrip('.')} ({revision})."
 
 
 @cache

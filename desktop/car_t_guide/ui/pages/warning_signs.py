@@ -49,9 +49,8 @@ class WarningSignsPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         plan = self.plan()
         layout.addWidget(heading(plan.title))
-        for item in plan.intro:
-            layout.addWidget(label(item.text))
-        # The emergency number first: a frightened parent should not have to scroll to find it.
+        # The emergency number first, right under the title: a frightened parent should not
+        # have to scroll to find it, even at the largest text size.
         layout.addWidget(tier_box(plan.tier(EMERGENCY)))
         steps = framed(
             "callout",
@@ -61,6 +60,8 @@ class WarningSignsPage(Page):
         steps.setAccessibleName(plan.seizure_title)
         layout.addWidget(steps)
         layout.addWidget(tier_box(plan.tier(TEAM)))
+        for item in plan.intro:
+            layout.addWidget(label(item.text))
         for item in plan.any_sign:
             layout.addWidget(label(item.text, "subheading"))
         layout.addWidget(
