@@ -94,7 +94,7 @@ def run_app(
     else:
         window.show()
         window.offer_autosave()
-    logs.log_event("app_started", kiosk=kiosk)
+    logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
     status = app.exec()
     logs.log_event("app_stopped")
     private_tmp.remove()
