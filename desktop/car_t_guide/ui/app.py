@@ -31,7 +31,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     app.setApplicationName("CAR T Family Guide")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CAR T Family Guide")
-    app.setDesktopFileName("car-t-guide")
+    app.setDesktopFileName("org.cartfamilyguide.CarTGuide")  # the .desktop file's id
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
