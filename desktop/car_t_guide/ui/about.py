@@ -2,19 +2,21 @@
 
 Staff mode only: a family at a kiosk has no use for it, and every extra button is one more way
 to get lost. The notices are read from the bundled ``resources/notices`` (the same file ships in
-the wheel, the frozen build and the Debian package), as plain text.
+the wheel, the frozen build and the Debian package); they are our own Markdown file, shown
+formatted so that its paragraphs fit the dialog's width.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLayout,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -53,16 +55,19 @@ class AboutDialog(QDialog):
         column.addWidget(label(_("This guide does not replace the care team's advice.")))
         column.addWidget(label(_("Free software under the MIT License, built on Qt (LGPL 3.0) and "
                                  "the other parts listed below.")))
-        self.notices = QPlainTextEdit(notices_text())
-        self.notices.setReadOnly(True)
+        self.notices = QTextBrowser()
+        self.notices.setOpenLinks(False)  # staff read the addresses; no browser from a kiosk
+        self.notices.setMarkdown(notices_text())
         self.notices.setAccessibleName(_("Licences and notices"))
         column.addWidget(self.notices, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(QIcon())
         buttons.rejected.connect(self.reject)
         about_qt = buttons.addButton(_("About Qt"), QDialogButtonBox.ButtonRole.HelpRole)
         about_qt.clicked.connect(lambda: QMessageBox.aboutQt(self))
         column.addWidget(buttons)
-        self.resize(900, 700)
+        screen = (parent or self).screen().availableGeometry()
+        self.resize(min(900, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.85)))
 
 
 def add_about_button(window, layout: QLayout) -> QPushButton:
