@@ -86,7 +86,7 @@ def main() -> int:
     started = time.monotonic()
     if not args.skip_frozen:
         build_frozen()
-    print(f"frozen folder: {FROZEN} ({folder_size(FROZEN) / 1e6:.0f} MB), built in "
+    print(f"frozen folder: {FROZEN} ({folder_size(FROZEN) / 2**20:.0f} MiB), built in "
           f"{time.monotonic() - started:.0f} s")
     if args.smoke_test:
         run(sys.executable, ROOT / "packaging" / "smoke_test.py", FROZEN, capture=False)

@@ -140,8 +140,8 @@ def build(frozen: Path, out: Path) -> Path:
     deb = out / f"{PACKAGE}_{version}-1_amd64.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(stage), str(deb)],
                    check=True)
-    print(f"Debian package: {deb} ({deb.stat().st_size / 1e6:.0f} MB, installed "
-          f"{size_kb / 1024:.0f} MB)")
+    print(f"Debian package: {deb} ({deb.stat().st_size / 2**20:.0f} MiB, installed "
+          f"{size_kb / 1024:.0f} MiB)")
     return deb
 
 
