@@ -31,6 +31,7 @@ from car_t_guide.core.session import examples
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import theme
+from car_t_guide.ui.about import add_about_button
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.warning_button.setObjectName("warningButton")
         self.warning_button.clicked.connect(lambda: self.show_page("warning-signs"))
         controls.addWidget(self.warning_button)
+        self.about_button = add_about_button(self, controls)  # staff mode only
         bar.addLayout(controls)
 
         sections = FlowLayout(spacing=8)
