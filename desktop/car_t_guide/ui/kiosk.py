@@ -3,6 +3,8 @@
 - Guards: frameless and full screen, and it stays full screen; close requests and Escape do
   nothing (keys the window manager owns are locked by the kiosk compositor, see packaging/).
 - Idle: after a spell with no touch, "Still there?" counts down; then the family is forgotten.
+  The spell is timed only from a touch since the app started or last forgot a family: an
+  untouched welcome screen is never covered by the question.
 - Staff: a long press on the top-left corner (or Ctrl+Alt+Shift+K) and the staff PIN leave the
   app; too many wrong PINs make the keypad wait, for the app's whole life.
 - Forgetting: the window starts fresh (empty session, home language, welcome screen) and every
@@ -56,6 +58,7 @@ class KioskMode(QObject):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.installEventFilter(self)
         self.idle.start()
+        self.idle.wait_for_touch()  # nobody has touched it yet
         self.corner.start()
 
     # --- the guards --------------------------------------------------------------------------
@@ -105,7 +108,7 @@ class KioskMode(QObject):
             clipboard.clear(clipboard.Mode.Selection)
         private_tmp.wipe()
         logs.forget_sensitive()
-        self.idle.restart()
+        self.idle.wait_for_touch()  # a clean welcome screen waits for the next family
         logs.log_event("family_forgotten")
 
     def stop(self) -> None:
