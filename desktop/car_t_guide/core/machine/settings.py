@@ -29,6 +29,7 @@ PAPER_SIZES = ("letter", "a4")
 MAX_DAYS = 365
 MAX_FOLLOW_UP_DAY = 15 * 366  # long-term follow-up lasts 15 years (fda-ltfu-guidance)
 MAX_TEXT_CHARS = 500
+SPEECH_VOICE_KEYS = tuple(f"speech_voice_{lang}" for lang in SUPPORTED_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,16 @@ class CenterSettings:
     idle_countdown_seconds: float = 30.0
     printer: str = ""
     staff_pin_hash: str = ""  # scrypt, with its parameters
+    # Read-aloud (ui/speech/): a center may turn it off, and "read what I touch" on from the
+    # start; the voice for each language ("" = the best one the engine has: Latin American
+    # Spanish where there is one); how fast "normal" reads, on Qt's scale (-1.0 slowest, 0 the
+    # voice's own, 1.0 fastest; "slower" is a step below it); the volume (0.0 to 1.0).
+    read_aloud: bool = True
+    read_what_i_touch: bool = False
+    speech_voice_en: str = ""
+    speech_voice_es: str = ""
+    speech_rate: float = 0.0
+    speech_volume: float = 0.8
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -118,6 +129,16 @@ def _seconds(value: Any, low: float, high: float) -> str | None:
     return None
 
 
+def _number(value: Any, low: float, high: float) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        return _("must be a number, got {value}").format(value=_as_written(value))
+    if not low <= value <= high:
+        return _("must be from {low} to {high}, got {value}").format(
+            low=low, high=high, value=value
+        )
+    return None
+
+
 def _as_written(value: Any) -> str:
     """A value as it looks in the TOML file, for messages: 'two' comes out as 'two'."""
     if isinstance(value, str):
@@ -129,6 +150,16 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     """The value to keep (normalized) and why it is refused, if it is."""
     if key in ("center_name", "phone_24h", "emergency_number", "printer", "staff_pin_hash"):
         return value, _text(value)
+    if key in SPEECH_VOICE_KEYS:
+        return value, _text(value)
+    if key in ("read_aloud", "read_what_i_touch"):
+        if not isinstance(value, bool):
+            return value, _("must be true or false, got {value}").format(value=_as_written(value))
+        return value, None
+    if key in ("speech_rate", "speech_volume"):
+        low = -1.0 if key == "speech_rate" else 0.0
+        problem = _number(value, low, 1.0)
+        return (value if problem else float(value)), problem
     if key in ("stay_near_center_days", "no_driving_days"):
         return value, _days(value, 1, MAX_DAYS)
     if key == "follow_up_days":
