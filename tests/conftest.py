@@ -18,6 +18,9 @@ for variable, name in (
 ):
     os.environ[variable] = str(_SANDBOX / name)
 os.environ["CAR_T_GUIDE_SETTINGS"] = str(_SANDBOX / "config" / "no-settings.toml")
+# Read-aloud speaks through Qt's mock engine (it ships in the wheel): no test starts a
+# speech-dispatcher in the real home folder. The speech-dispatcher test starts its own.
+os.environ["CAR_T_GUIDE_SPEECH_ENGINE"] = "mock"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

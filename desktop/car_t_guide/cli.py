@@ -1,4 +1,5 @@
-"""The command line: the app, ``screenshot``, ``export``, ``settings``.
+"""The command line: the app, ``screenshot``, ``export``, ``settings``, ``voices``,
+``transcript``.
 
 Public contract (DESIGN.md): exit 0 on success; 2 on bad input with one plain ``error:`` line on
 stderr, never a traceback. Qt is imported only by the commands that draw.
@@ -263,6 +264,21 @@ def _run_screenshot(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _run_voices(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide voices",
+        description="For each language, the speech engine and voice read-aloud uses, or none.",
+    )
+    parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    args = parser.parse_args(argv)
+    settings = _settings(args).settings
+    from car_t_guide.ui.speech.voices_command import voice_lines
+
+    for line in voice_lines(settings):
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
+    return EXIT_OK
+
+
 def _run_set_staff_pin(argv: list[str]) -> int:
     from car_t_guide.staff_pin_command import run_set_staff_pin
 
@@ -323,6 +339,7 @@ COMMANDS = {
     "settings": _run_settings,
     "set-staff-pin": _run_set_staff_pin,
     "export": _run_export,
+    "voices": _run_voices,
 }
 
 

@@ -55,7 +55,8 @@ def test_defaults_follow_the_june_2025_label():
 def test_read_aloud_settings_load(tmp_path):
     path = write(
         tmp_path,
-        'read_aloud = false\nread_what_i_touch = true\nspeech_voice_es = "Spanish (Latin America)"\n'
+        "read_aloud = false\nread_what_i_touch = true\n"
+        'speech_voice_es = "Spanish (Latin America)"\n'
         "speech_rate = -0.5\nspeech_volume = 1\n",
     )
     settings = load_settings(path).settings

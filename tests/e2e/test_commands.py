@@ -173,3 +173,24 @@ def test_screenshot_of_a_family_page_needs_no_display(tmp_path, page):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 20_000  # a real picture, not an empty window
+
+
+def test_voices_says_the_engine_and_voice_for_each_language(tmp_path):
+    # The tests' engine is Qt's mock engine (tests/conftest.py): English voices, no Spanish.
+    settings = tmp_path / "center.toml"
+    settings.write_text('speech_voice_en = "Mary"\n')
+    result = run("voices", "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# engine: mock")
+    assert "en: mock, voice 'Mary' (en_US) for English" in lines
+    assert "es: none: read-aloud hidden in this language" in lines
+    assert result.stderr == ""
+
+
+def test_voices_without_an_engine_hides_read_aloud_everywhere():
+    env = dict(os.environ, CAR_T_GUIDE_SPEECH_ENGINE="none-here")
+    result = run("voices", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "en: none: read-aloud hidden in this language" in result.stdout
+    assert "es: none: read-aloud hidden in this language" in result.stdout
