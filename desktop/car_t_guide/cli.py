@@ -279,6 +279,35 @@ def _run_voices(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _run_transcript(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide transcript",
+        description="Print what read-aloud says for a page, one paragraph a line.",
+    )
+    parser.add_argument("--page", type=_page, required=True)
+    _add_common(parser)
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--session", type=Path, metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="what a kiosk reads (its pages differ a little)"
+    )
+    args = parser.parse_args(argv)
+    settings, today, session, lang = _context(args, args.session, args.example)
+    from car_t_guide.ui.speech.transcript import transcript
+
+    lines = transcript(
+        args.page, lang=lang, settings=settings, session=session, today=today, kiosk=args.kiosk
+    )
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `transcript … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
 def _run_set_staff_pin(argv: list[str]) -> int:
     from car_t_guide.staff_pin_command import run_set_staff_pin
 
@@ -340,6 +369,7 @@ COMMANDS = {
     "set-staff-pin": _run_set_staff_pin,
     "export": _run_export,
     "voices": _run_voices,
+    "transcript": _run_transcript,
 }
 
 

@@ -194,3 +194,22 @@ def test_voices_without_an_engine_hides_read_aloud_everywhere():
     assert result.returncode == 0, result.stderr
     assert "en: none: read-aloud hidden in this language" in result.stdout
     assert "es: none: read-aloud hidden in this language" in result.stdout
+
+
+def test_transcript_prints_what_read_aloud_says_without_a_display():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = run("transcript", "--page", "journey", "--example", "1", "--today", "2013-05-01",
+                 "--lang", "es", env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "El camino de Familia de ejemplo 1" or lines[0].startswith("El camino")
+    # The chart is read as its key dates, never as "image".
+    assert any(line.startswith("Recolección de células T: miércoles, 20 de marzo de 2013")
+               for line in lines), lines
+    assert all(line.strip() and "\n" not in line for line in lines)
+
+
+def test_transcript_refuses_an_unknown_page():
+    line = one_error_line(run("transcript", "--page", "steps:99"))
+    assert "unknown page 'steps:99'" in line

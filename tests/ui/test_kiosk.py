@@ -314,3 +314,24 @@ def test_autosave_that_cannot_be_loaded_is_reported_once_and_not_offered_again(
     assert autosave.pending_autosave() is None
     assert not window.offer_autosave()
     assert len(shown) == 1
+
+
+def test_still_there_is_spoken_and_the_wipe_stops_read_aloud(kiosk, qtbot, monkeypatch):
+    read_aloud = kiosk.kiosk_mode.window.read_aloud
+    qtbot.waitUntil(read_aloud.is_available, timeout=10_000)
+    said = []
+    real_say = read_aloud.service.say
+    monkeypatch.setattr(
+        read_aloud.service, "say", lambda text, *a, **k: (said.append(text), real_say(text, *a))[1]
+    )
+    kiosk.kiosk_mode.idle.stop()  # no wipe while the page is read
+    read_aloud.read_button.click()
+    assert read_aloud.reader.state == "reading"
+    kiosk.kiosk_mode.forget_family()  # "Start over", or the countdown's end
+    assert read_aloud.reader.state == "idle" and read_aloud.reader.highlighted() is None
+
+    kiosk.kiosk_mode.idle.start()
+    touch(kiosk, qtbot)
+    said.clear()
+    qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
+    assert said and said[0].startswith("Are you still there? Everything you entered will be")

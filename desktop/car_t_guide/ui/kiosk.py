@@ -43,6 +43,9 @@ class KioskMode(QObject):
         self.idle = IdleWatcher(settings.idle_timeout_seconds, self)
         self.still_there = StillThereOverlay(window)
         self.idle.idle.connect(lambda: self.still_there.start(settings.idle_countdown_seconds))
+        self.idle.idle.connect(self._say_still_there)
+        # Someone listening to a page being read is there, though they touch nothing.
+        window.read_aloud.reader.paragraph_started.connect(self.idle.restart)
         # The overlay swallows the touch that answers it, so the watcher must be told.
         self.still_there.still_here.connect(self.idle.restart)
         self.still_there.timed_out.connect(self.forget_family)
@@ -73,6 +76,10 @@ class KioskMode(QObject):
             if kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen():
                 QTimer.singleShot(0, self.window.showFullScreen)  # a kiosk stays full screen
         return False
+
+    def _say_still_there(self) -> None:
+        if self.still_there.is_counting():  # the question is spoken as it appears
+            self.window.read_aloud.say(self.still_there.spoken_text())
 
     def set_idle_timeout(self, seconds: float) -> None:
         self.idle.set_timeout(seconds)

@@ -167,6 +167,14 @@ class StillThereOverlay(QWidget):
         """Whole seconds left, as shown on screen."""
         return max(0, math.ceil(self._deadline - time.monotonic() - 1e-6))
 
+    def spoken_text(self) -> str:
+        """The screen in words, as read-aloud says it when the question appears."""
+        return " ".join(
+            text
+            for text in (self.question.text(), self.countdown.text(), self.hint.text())
+            if text
+        )
+
     def retranslate(self) -> None:
         self.question.setText(_("Are you still there?"))
         self.question.setAccessibleName(self.question.text())
