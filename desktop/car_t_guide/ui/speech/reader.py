@@ -37,8 +37,9 @@ class Highlight(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.target: QWidget | None = None
 
-    def follow(self, target: QWidget) -> None:
+    def follow(self, target: QWidget, words: str) -> None:
         self.target = target
+        self.setAccessibleName(words)  # a screen reader hears what is being read
         top_left = target.mapTo(self.parentWidget(), target.rect().topLeft())
         pad = 6
         self.setGeometry(QRect(top_left, target.size()).adjusted(-pad, -pad // 2, pad, pad // 2))
@@ -230,7 +231,7 @@ class PageReader(QObject):
             self._highlight.parentWidget() is not content
         ):
             self._highlight = Highlight(content)
-        self._highlight.follow(widget)
+        self._highlight.follow(widget, self.paragraphs[self.index].text)
         self.page.scroll.ensureWidgetVisible(widget, 16, 32)
 
     def _clear_highlight(self) -> None:

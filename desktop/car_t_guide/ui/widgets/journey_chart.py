@@ -99,6 +99,7 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self.setMinimumWidth(240)  # never wider than the page: it lays out again to fit
         self.setAccessibleName(_("Journey chart"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: no Tab stop
 
     def show_journey(
         self, session: Session, settings: CenterSettings, *, today: date, zoom: str

@@ -178,6 +178,7 @@ class StillThereOverlay(QWidget):
     def retranslate(self) -> None:
         self.question.setText(_("Are you still there?"))
         self.question.setAccessibleName(self.question.text())
+        self.setAccessibleName(self.question.text())  # the veil over the window is the question
         self.button.setText(_("I'm still here"))
         self.button.setAccessibleName(self.button.text())
         self.hint.setText(_("Touch the screen to keep going."))
