@@ -7,9 +7,11 @@ said, ``voice_for(lang)``, ``say(text, voice, rate, volume)`` (an utterance numb
 utterance number, so a late report about an utterance that was stopped can be ignored.
 
 Why a thread: Qt's speech-dispatcher engine lists every voice the synthesizer has when it is
-made (13,000 espeak-ng voices and variants: about 3 seconds), and its calls go over a socket.
+loaded (13,000 espeak-ng voices and variants: 2 to 3 seconds), and its calls go over a socket.
 The QTextToSpeech object is made, used and deleted only in the speech thread; the GUI thread
-talks to it through queued signals and never waits for it (except once, at shutdown).
+talks to it through queued signals and never waits for it (except once, at shutdown). The slow
+load itself runs in Qt's own code, without Python's lock (see ``_Worker.set_up``): measured, the
+screen never stops for more than a few tens of milliseconds while the engine starts.
 
 Which engine: ``CAR_T_GUIDE_SPEECH_ENGINE`` if set (tests use Qt's ``mock`` engine, which ships
 in the wheel), else speech-dispatcher on Linux and Qt's default engine elsewhere. The mock
@@ -24,11 +26,13 @@ import sys
 import time
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QLoggingCategory,
     QObject,
+    Qt,
     QThread,
     QTimer,
     Signal,
@@ -74,6 +78,8 @@ class _Worker(QObject):
     resumed = Signal(int)
     failed = Signal(int, str)
     word = Signal(int, int, int)  # utterance, start, length in its text
+    _switch_engine = Signal(str)
+    _switched = Signal()
 
     def __init__(self, engine: str):
         super().__init__()
@@ -89,7 +95,7 @@ class _Worker(QObject):
 
     @Slot()
     def set_up(self) -> None:
-        started = time.monotonic()
+        self._started = time.monotonic()
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         self._watchdog = QTimer(self)
@@ -100,14 +106,33 @@ class _Worker(QObject):
         if name and name not in QTextToSpeech.availableEngines():
             self.ready.emit(Availability("", problem=f"no {name!r} speech engine in this Qt"))
             return
-        tts = QTextToSpeech(name, self) if name else QTextToSpeech(self)
-        if not name and tts.engine() == "mock":  # Qt found nothing real
-            self.ready.emit(Availability("", problem="no speech engine on this system"))
+        # The mock engine starts at once. The real one is loaded by Qt's own setEngine slot,
+        # called from this thread's event loop: a call from Python would hold Python's lock
+        # for the seconds speech-dispatcher takes to list its voices, and the screen (Python
+        # slots in the GUI thread) would freeze meanwhile.
+        self._tts = QTextToSpeech("mock", self)
+        if name == "mock":
+            self._engine_loaded()
             return
-        self._tts = tts
+        self._switch_engine.connect(self._tts.setEngine, Qt.ConnectionType.QueuedConnection)
+        self._switched.connect(self._engine_loaded, Qt.ConnectionType.QueuedConnection)
+        self._switch_engine.emit(name)  # "" = Qt's default engine for the platform
+        self._switched.emit()  # queued after it: runs once the engine has loaded
+
+    @Slot()
+    def _engine_loaded(self) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self._tts
+        name = self._engine_name
+        if tts.engine() == "mock" and name != "mock":  # it did not load, or Qt found nothing
+            self._tts = None
+            shiboken6.delete(tts)
+            self.ready.emit(Availability("", problem=f"the {name or 'default'} speech engine "
+                                         "did not start"))
+            return
         tts.stateChanged.connect(self._on_state)
         tts.sayingWord.connect(self._on_word)
-        self._started = started
         if tts.state() in (QTextToSpeech.State.Ready, QTextToSpeech.State.Error):
             self._announce()
         else:  # it starts up in the background and says Ready (or Error) when done
@@ -204,8 +229,6 @@ class _Worker(QObject):
         GUI thread so that it is deleted there."""
         self.stop()
         if self._tts is not None:
-            import shiboken6
-
             tts, self._tts = self._tts, None
             shiboken6.delete(tts)
         if self._watchdog is not None:
@@ -358,7 +381,7 @@ class SpeechService(QObject):
             return
         thread, worker = self._thread, self._worker
         self._thread = None
-        from PySide6.QtCore import QMetaObject, Qt
+        from PySide6.QtCore import QMetaObject
 
         if thread.isRunning():
             QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
