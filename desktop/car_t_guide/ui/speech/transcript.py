@@ -30,10 +30,13 @@ def transcript(
 ) -> list[str]:
     import os
 
+    from car_t_guide.core.machine.settings import with_changes
     from car_t_guide.ui.app import create_application, create_main_window
 
     app = create_application(offscreen="QT_QPA_PLATFORM" not in os.environ)
-    window = create_main_window(lang, settings, session=session, today=today, kiosk=kiosk)
+    # The words are the page's; no speech engine is started to list them.
+    quiet = with_changes(settings or CenterSettings(), read_aloud=False)
+    window = create_main_window(lang, quiet, session=session, today=today, kiosk=kiosk)
     window.resize(1280, 800)
     window.show()
     try:
