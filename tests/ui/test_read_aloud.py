@@ -296,3 +296,26 @@ def test_the_first_screen_comes_before_the_speech_engine(tmp_path):
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_kiosk_can_start_with_read_what_i_touch_on_and_keeps_it_for_the_next_family(qtbot):
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    create_application()
+    settings = CenterSettings(staff_pin_hash="x", read_what_i_touch=True)
+    window = create_main_window("en", settings, today=TODAY, kiosk=True)
+    window.show()
+    try:
+        read_aloud = window.read_aloud
+        qtbot.waitUntil(lambda: read_aloud.touch is not None and read_aloud.touch.active,
+                        timeout=10_000)
+        assert read_aloud.touch_button.isChecked()
+        read_aloud.touch_button.click()  # this family turns it off …
+        assert not read_aloud.touch.active
+        window.kiosk_mode.forget_family()  # … the next one finds it on again
+        assert read_aloud.touch.active and read_aloud.touch_button.isChecked()
+    finally:
+        window.kiosk_mode.stop()
+        window.kiosk_mode.closing_allowed = True
+        window.close()
+        window.deleteLater()
