@@ -161,7 +161,7 @@ def _family(path: Path | None, example: int | None, today):
     from car_t_guide.core.session.files import SessionError, load_session
 
     if example is not None:
-        return examples.load_example(example, today=today)
+        return examples.load_example(example, today=today, lang="en")  # as the file has it
     if path is None:
         return None
     try:
@@ -186,6 +186,10 @@ def _context(args, path: Path | None, example: int | None):
     lang = choose_language(
         args.lang, session.language if session else None, loaded.settings.default_language
     )
+    if example is not None:
+        from car_t_guide.core.session import examples
+
+        examples.in_language(session, lang)  # the example family's notes in the chosen language
     return loaded.settings, today, session, lang
 
 

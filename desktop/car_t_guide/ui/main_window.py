@@ -184,13 +184,15 @@ class MainWindow(QMainWindow):
         self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
-        self.side_effects_page = SideEffectsPage(self.session, self.contacts)
+        self.side_effects_page = SideEffectsPage(
+            self.session, self.contacts, settings=lambda: self.settings, today=self.today
+        )
         self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.side_effects_page.warning_signs_requested.connect(
             lambda: self.show_page("warning-signs")
         )
         pages.append(self.side_effects_page)
-        pages.append(WarningSignsPage(self.contacts))
+        pages.append(WarningSignsPage(self.contacts, lambda: self.session, lambda: self.settings))
         self.check_page = CheckUnderstandingPage(
             self.session, self.today, nurse_mode=not self.kiosk
         )
