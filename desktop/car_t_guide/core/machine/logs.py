@@ -231,6 +231,17 @@ def shutdown_logging() -> None:
         _handler = None
 
 
+def log_failure(name: str, error: BaseException) -> None:
+    """Log an event that failed on an exception: the event name, the exception's type and where
+    it happened, never its message."""
+    logging.getLogger(LOGGER_NAME).warning(
+        "%s type=%s at %s",
+        name,
+        type(error).__qualname__,
+        code_location(error.__traceback__),
+    )
+
+
 def log_event(name: str, level: int = logging.INFO, **counts: int | float | bool) -> None:
     """Log what happened as an event name and numbers only: ``log_event("kiosk_wiped")``,
     ``log_event("pin_wrong", in_a_row=3)``. Text values are refused, so no typed text can slip
