@@ -5,6 +5,8 @@ and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,121 @@ def test_a_device_named_as_a_session_is_refused_without_reading_it(tmp_path):
         pytest.skip("needs /dev/zero")
     result = run("export", "/dev/zero", "--out", str(tmp_path / "a.pdf"), timeout=60)
     assert "not a session file" in one_error_line(result)
+
+
+# --- case 9: an export stopped in the middle ------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "example-1.json"
+
+
+@pytest.mark.parametrize(("signal_name", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_stop_signal_during_the_write_leaves_the_old_file_and_no_temporary(
+    tmp_path, signal_name, status
+):
+    out = tmp_path / "ana.pdf"
+    out.write_bytes(b"the summary printed last week")
+    # The signal arrives exactly while the new file is being written (before the rename).
+    script = (
+        "import os, signal, sys\n"
+        "from car_t_guide.core.machine import atomic\n"
+        "real = os.fsync\n"
+        "def interrupted(fd):\n"
+        f"    os.kill(os.getpid(), signal.{signal_name})\n"
+        "    real(fd)\n"
+        "atomic.os.fsync = interrupted\n"
+        "from car_t_guide.cli import main\n"
+        f"sys.exit(main(['export', {str(EXAMPLE)!r}, '--out', {str(out)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == status, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr
+    assert signal_name in errors[0] and str(out) in errors[0]
+    assert out.read_bytes() == b"the summary printed last week"
+    assert sorted(os.listdir(tmp_path)) == ["ana.pdf"]
+
+
+def test_ctrl_c_while_the_summary_is_being_made_is_not_a_success(tmp_path):
+    out = tmp_path / "ana.pdf"
+    script = (
+        "import os, signal, sys\n"
+        "from car_t_guide.report import summary\n"
+        "real = summary.build_summary\n"
+        "def interrupted(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real(*args, **kwargs)\n"
+        "summary.build_summary = interrupted\n"
+        "from car_t_guide.cli import main\n"
+        f"sys.exit(main(['export', {str(EXAMPLE)!r}, '--out', {str(out)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 130
+    assert "error: " in result.stderr and "SIGINT" in result.stderr
+    assert not out.exists()
+
+
+# --- case 13: file names printed raw --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ana\nerror: forged.json", "ana\x1b[2J\x1b[31m.json", "ana\r\u202egnp.json", "ana\x07.json"],
+    ids=["newline", "escape sequence", "carriage return and bidi", "bell"],
+)
+def test_a_file_name_cannot_split_the_error_line_or_reach_the_terminal(tmp_path, name):
+    session = tmp_path / name
+    session.write_text('{"format": "car-t-guide-session", "version": 1, "plan": {}}')
+    result = run("export", str(session), "--out", str(tmp_path / "a.pdf"))
+    line = one_error_line(result)
+    assert result.stderr.count("\n") == 1
+    assert not any(char in result.stderr.rstrip("\n") for char in "\x1b\r\x07\u202e")
+    assert "plan.collection" in line
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8_is_shown_not_crashed_on(tmp_path):
+    session = os.fsdecode(os.fsencode(str(tmp_path)) + b"/ana\xff\xfe.json")
+    Path(session).write_text("{}")
+    result = run("export", session, "--out", str(tmp_path / "a.pdf"))
+    assert "\\xff\\xfe" in one_error_line(result)
+
+
+@pytest.mark.parametrize("length", [250, 255])
+def test_a_legal_long_out_name_is_written(tmp_path, length):
+    out = tmp_path / ("n" * (length - 4) + ".pdf")
+    result = run("export", str(EXAMPLE), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert sorted(os.listdir(tmp_path)) == [out.name]
+
+
+# --- case 14: screenshot --out a folder or an unwritable place ------------------------------------
+
+
+def test_screenshot_out_a_folder_is_refused(tmp_path):
+    folder = tmp_path / "pictures.png"
+    folder.mkdir()
+    result = run("screenshot", "--page", "welcome", "--out", str(folder),
+                 env=offscreen_env(tmp_path))
+    assert "folder" in one_error_line(result)
+
+
+@pytest.mark.parametrize("place", ["/proc/welcome.png", "{tmp}/a-file/welcome.png"])
+def test_screenshot_out_an_unwritable_place_is_refused(tmp_path, place):
+    (tmp_path / "a-file").write_text("not a folder")
+    out = place.format(tmp=tmp_path)
+    result = run("screenshot", "--page", "welcome", "--out", out, env=offscreen_env(tmp_path))
+    assert one_error_line(result).startswith(f"error: --out {out}: ")
+
+
+def test_screenshot_with_a_long_name_is_written_owner_only(tmp_path):
+    out = tmp_path / ("w" * 246 + ".png")
+    result = run("screenshot", "--page", "welcome", "--out", str(out),
+                 env=offscreen_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert out.stat().st_mode & 0o777 == 0o600
