@@ -177,3 +177,18 @@ def test_screenshot_with_a_long_name_is_written_owner_only(tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+# --- case 4: a PIN hash with absurd scrypt parameters ---------------------------------------------
+
+
+def test_kiosk_mode_does_not_start_with_a_pin_hash_this_machine_cannot_check(tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        'staff_pin_hash = "scrypt$n=1048576,r=1,p=1$QUJDREVGR0hJSktMTU5PUA==$'
+        'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODk="\n'
+    )
+    result = run("--kiosk", "--settings", str(settings), env=offscreen_env(tmp_path))
+    line = one_error_line(result)
+    assert line.startswith(f"error: {settings}: staff_pin_hash: ")
+    assert "set-staff-pin" in line

@@ -4,7 +4,7 @@
   nothing (keys the window manager owns are locked by the kiosk compositor, see packaging/).
 - Idle: after a spell with no touch, "Still there?" counts down; then the family is forgotten.
 - Staff: a long press on the top-left corner (or Ctrl+Alt+Shift+K) and the staff PIN leave the
-  app; too many wrong PINs make the keypad wait, for the app's whole life.
+  app; too many wrong PINs make the keypad wait, across restarts too.
 - Forgetting: the window starts fresh (empty session, home language, welcome screen) and every
   trace goes: the clipboard, the private temporary folder, the log's list of names to hide.
 
@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from car_t_guide.core.machine import logs, private_tmp
+from car_t_guide.core.machine.pin_lockout_file import LockoutFile
 from car_t_guide.core.machine.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.ui.corner_press import CornerPressDetector
 from car_t_guide.ui.idle import IdleWatcher
@@ -37,7 +38,8 @@ class KioskMode(QObject):
         self.window = window
         settings = window.settings
         self.closing_allowed = False
-        self.lockout = LockoutPolicy()  # for the app's life: walking away does not reset it
+        # For the app's life and across restarts: neither walking away nor a restart resets it.
+        self.lockout = LockoutPolicy(saved_in=LockoutFile())
         self.idle = IdleWatcher(settings.idle_timeout_seconds, self)
         self.still_there = StillThereOverlay(window)
         self.idle.idle.connect(lambda: self.still_there.start(settings.idle_countdown_seconds))

@@ -1,0 +1,107 @@
+"""Kiosk faults, round two (issue 10): a PIN hash the machine cannot check never crashes the
+keypad (case 4), and the wait after wrong PINs survives a restart (case 7)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.machine.staff_pin import hash_pin
+
+PIN = "482916"
+ABSURD = (
+    "scrypt$n=1048576,r=1,p=1$QUJDREVGR0hJSktMTU5PUA==$"
+    "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODk="
+)
+
+# The staff member types a PIN on the keyboard and presses Enter, in a real kiosk window with
+# the app's safety nets. Before, a check that raised inside the key press killed the process.
+KEYBOARD_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.ui.app import create_application, create_main_window, install_safety_nets
+from car_t_guide.ui.widgets import pin_pad
+from car_t_guide.ui.widgets.pin_pad import PinPad
+
+app = create_application()
+window = create_main_window("en", CenterSettings(staff_pin_hash=sys.argv[1]), kiosk=True)
+nets = install_safety_nets(window)
+window.showFullScreen()
+if sys.argv[2] == "raise":
+    def broken(pin, stored):
+        raise RuntimeError("the PIN check itself failed")
+    import car_t_guide.ui.kiosk as kiosk
+    kiosk.verify_pin = broken
+
+def type_pin():
+    pad = next(iter(PinPad._open), None)
+    if pad is None:
+        QTimer.singleShot(20, type_pin)
+        return
+    for key in "1234":
+        QTest.keyClick(pad, key)
+    QTest.keyClick(pad, Qt.Key.Key_Return)
+    print("message:", pad.message.text(), flush=True)
+    QTimer.singleShot(0, lambda: app.exit(0))
+
+QTimer.singleShot(0, window.kiosk_mode.ask_staff_pin)
+QTimer.singleShot(0, type_pin)
+QTimer.singleShot(60000, lambda: app.exit(3))
+sys.exit(app.exec())
+"""
+
+
+@pytest.mark.parametrize("case", ["absurd hash", "raise"])
+def test_a_pin_check_that_cannot_be_done_never_crashes_the_keypad(tmp_path, case):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CAR_T_GUIDE_DATA_DIR=str(tmp_path))
+    stored = ABSURD if case == "absurd hash" else hash_pin(PIN)
+    result = subprocess.run(
+        [sys.executable, "-c", KEYBOARD_SCRIPT, stored, case],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+    if case == "raise":
+        assert "could not be checked" in result.stdout
+    else:
+        assert "not right" in result.stdout
+
+
+def make_kiosk(qtbot):
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    create_application()
+    settings = CenterSettings(staff_pin_hash=hash_pin(PIN))
+    window = create_main_window("en", settings, today=date(2013, 5, 1), kiosk=True)
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close_kiosk(window):
+    window.kiosk_mode.closing_allowed = True
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def test_five_wrong_pins_then_a_restart_still_make_staff_wait(qtbot):
+    first = make_kiosk(qtbot)
+    for _ in range(5):
+        first.kiosk_mode.lockout.record_wrong()
+    assert first.kiosk_mode.lockout.is_locked()
+    close_kiosk(first)  # the plug is pulled; the kiosk starts again
+    second = make_kiosk(qtbot)
+    try:
+        assert second.kiosk_mode.lockout.is_locked()
+        assert second.kiosk_mode.lockout.wrong_in_a_row == 5
+        assert 0 < second.kiosk_mode.lockout.seconds_left() <= 30
+    finally:
+        close_kiosk(second)
