@@ -110,15 +110,25 @@ def _lang(value: str) -> str:
     return found
 
 
+# Plans reach 3 years past today and follow-up 15 years past the infusion: a pretended today
+# in these years keeps every date the app works out inside the calendar (which ends in 9999).
+TODAY_YEARS = (1900, 9000)
+
+
 def _today(value: str):
     from datetime import date
 
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"--today must be a date written YYYY-MM-DD, not {value!r}"
         ) from None
+    if not TODAY_YEARS[0] <= day.year <= TODAY_YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            f"--today {value}: the year must be from {TODAY_YEARS[0]} to {TODAY_YEARS[1]}"
+        )
+    return day
 
 
 def _example(value: str) -> int:

@@ -192,3 +192,20 @@ def test_kiosk_mode_does_not_start_with_a_pin_hash_this_machine_cannot_check(tmp
     line = one_error_line(result)
     assert line.startswith(f"error: {settings}: staff_pin_hash: ")
     assert "set-staff-pin" in line
+
+
+# --- case 5: date overflow ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", ["9999-12-31", "9001-01-01", "1899-12-31"])
+def test_a_pretended_today_near_the_end_of_the_calendar_is_refused(tmp_path, today):
+    result = run("export", str(EXAMPLE), "--out", str(tmp_path / "a.pdf"), "--today", today)
+    assert one_error_line(result).startswith(f"error: argument --today: --today {today}: ")
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_the_last_pretended_today_allowed_still_exports(tmp_path):
+    session = tmp_path / "ana.json"
+    session.write_text(HEAD.replace("2025-10-01", "9003-12-30") + "}")
+    result = run("export", str(session), "--out", str(tmp_path / "a.pdf"), "--today", "9000-12-31")
+    assert result.returncode == 0, result.stderr

@@ -105,3 +105,57 @@ def test_five_wrong_pins_then_a_restart_still_make_staff_wait(qtbot):
         assert 0 < second.kiosk_mode.lockout.seconds_left() <= 30
     finally:
         close_kiosk(second)
+
+
+# --- case 5: the kiosk calendar's year 9990 ---
+
+
+def kiosk_picker(window):
+    from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
+
+    window.show_page("journey")
+    return window.journey_page.findChild(OptionalDateEdit)
+
+
+def journey_text(window) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(lab.text() for lab in window.journey_page.findChildren(QLabel))
+
+
+def test_the_kiosk_calendar_ends_three_years_after_today(qtbot):
+    from PySide6.QtCore import QDate
+
+    window = make_kiosk(qtbot)
+    try:
+        picker = kiosk_picker(window)
+        picker.known.setChecked(True)
+        picker.picker.setDate(QDate(9990, 6, 1))  # as far as the calendar's year box goes
+        assert picker.picker.date().toPython() == date(2016, 5, 1)
+        assert window.session.plan.infusion == date(2016, 5, 1)
+        assert "2016" in journey_text(window)  # the family's own key dates
+        assert window.journey_page.chart is not None
+    finally:
+        close_kiosk(window)
+
+
+@pytest.mark.parametrize("kiosk", [True, False])
+def test_a_date_far_in_the_future_shows_a_plain_problem_not_a_crash(qtbot, kiosk):
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    create_application()
+    window = create_main_window(
+        "en", CenterSettings(staff_pin_hash=hash_pin(PIN)), today=date(2013, 5, 1), kiosk=kiosk
+    )
+    window.show()
+    try:
+        window.session.set_infusion(date(9990, 6, 1))  # what the old calendar let through
+        window.show_page("journey")
+        text = journey_text(window)
+        assert "cannot be right" in text and "more than 3 years after today" in text
+        assert window.journey_page.chart is None
+    finally:
+        if kiosk:
+            close_kiosk(window)
+        else:
+            window.close()
