@@ -5,8 +5,10 @@ and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,71 @@ def test_the_last_pretended_today_allowed_still_exports(tmp_path):
     session.write_text(HEAD.replace("2025-10-01", "9003-12-30") + "}")
     result = run("export", str(session), "--out", str(tmp_path / "a.pdf"), "--today", "9000-12-31")
     assert result.returncode == 0, result.stderr
+
+
+# --- cases 8 and 16: a kiosk process that ends badly leaves nothing behind ---
+
+
+def start_kiosk(tmp_path: Path, *, raise_core_limit: bool = False) -> subprocess.Popen:
+    from car_t_guide.core.machine.staff_pin import hash_pin
+
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'staff_pin_hash = "{hash_pin("482916", n=2**10)}"\n')
+    env = offscreen_env(tmp_path)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+
+    log = tmp_path / "log" / "car-t-guide.log"
+    starts_before = log.read_text().count("app_started") if log.exists() else 0
+
+    def unlimited_cores():  # as a system that keeps core files would have it
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, resource.getrlimit(resource.RLIMIT_CORE)[1:] * 2)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "car_t_guide", "--kiosk", "--settings", str(settings)],
+        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        preexec_fn=unlimited_cores if raise_core_limit else None,
+    )
+    deadline = time.monotonic() + 120
+    while not (log.exists() and log.read_text().count("app_started") > starts_before):
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.monotonic() < deadline, "the kiosk did not start"
+        time.sleep(0.05)
+    return process
+
+
+def private_folders(tmp_path: Path) -> list[str]:
+    return sorted(name for name in os.listdir(tmp_path / "tmp") if name.startswith("car-t-guide-"))
+
+
+posix_only = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+
+
+@posix_only
+def test_sighup_stops_the_kiosk_tidily_and_removes_its_private_folder(tmp_path):
+    process = start_kiosk(tmp_path)
+    assert len(private_folders(tmp_path)) == 1
+    process.send_signal(signal.SIGHUP)
+    assert process.wait(timeout=60) == 0
+    assert private_folders(tmp_path) == []
+
+
+@posix_only
+def test_after_a_native_crash_the_next_start_removes_the_left_folder_and_no_core_is_kept(tmp_path):
+    crashed = start_kiosk(tmp_path, raise_core_limit=True)
+    limits = Path(f"/proc/{crashed.pid}/limits")
+    if limits.exists():  # Linux: the kiosk turned core files off for itself
+        line = next(x for x in limits.read_text().splitlines() if x.startswith("Max core"))
+        assert line.split()[4:6] == ["0", "0"], line
+    crashed.send_signal(signal.SIGSEGV)
+    assert crashed.wait(timeout=60) == -signal.SIGSEGV
+    assert len(private_folders(tmp_path)) == 1  # nothing could tidy up after that
+    assert not [name for name in os.listdir(tmp_path) if name.startswith("core")]
+    again = start_kiosk(tmp_path)
+    # The crashed run's folder is gone; only the new run's own is there.
+    assert [str(again.pid) in name for name in private_folders(tmp_path)] == [True]
+    again.send_signal(signal.SIGTERM)
+    assert again.wait(timeout=60) == 0
+    assert private_folders(tmp_path) == []

@@ -159,3 +159,44 @@ def test_a_date_far_in_the_future_shows_a_plain_problem_not_a_crash(qtbot, kiosk
             close_kiosk(window)
         else:
             window.close()
+
+
+# --- case 16: kiosk traces ---
+
+
+def test_the_wipe_puts_back_the_usual_text_size_and_the_centers_paper(qtbot):
+    window = make_kiosk(qtbot)
+    try:
+        window.apply_text_size("largest")
+        window.show_page("summary")
+        usual_paper = window.summary_page.paper
+        other = "a4" if usual_paper == "letter" else "letter"
+        window.summary_page.set_paper(other)
+        window.kiosk_mode.forget_family()
+        assert window.text_size == "normal"
+        assert window.text_size_buttons["normal"].isChecked()
+        window.show_page("summary")
+        assert window.summary_page.paper == usual_paper
+    finally:
+        close_kiosk(window)
+
+
+def test_an_open_calendar_closes_before_still_there_asks(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    window = make_kiosk(qtbot)
+    try:
+        picker = kiosk_picker(window)
+        picker.known.setChecked(True)
+        edit = kiosk_picker(window).picker  # the page was rebuilt with the day chosen
+        # A touch on the calendar button at the picker's right end opens the pop-up.
+        qtbot.mouseClick(
+            edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2)
+        )
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+        window.kiosk_mode.idle.idle.emit()  # nobody touched the screen for a while
+        assert QApplication.activePopupWidget() is None
+        assert window.kiosk_mode.still_there.is_counting()
+        window.kiosk_mode.still_there.stop()
+    finally:
+        close_kiosk(window)

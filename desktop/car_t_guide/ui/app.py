@@ -77,9 +77,16 @@ def run_app(
     **window_options,
 ) -> int:
     from car_t_guide.core.machine import logs, private_tmp
+    from car_t_guide.core.machine.no_core_dumps import turn_off_core_dumps
 
-    logs.setup_logging()
     kiosk = window_options.get("kiosk", False)
+    # First, before any family's data is in memory.
+    dumps_off = turn_off_core_dumps() if kiosk else True
+    logs.setup_logging()
+    if not dumps_off:
+        logs.log_event("core_dumps_not_turned_off")
+    # Private folders of earlier runs that ended without tidying up (a power cut, a crash).
+    private_tmp.remove_stale_folders()
     if kiosk:
         # Qt's and Python's temporary files go to a private folder, emptied on every reset.
         private_tmp.use_as_default_temp()

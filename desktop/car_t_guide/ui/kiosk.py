@@ -42,7 +42,7 @@ class KioskMode(QObject):
         self.lockout = LockoutPolicy(saved_in=LockoutFile())
         self.idle = IdleWatcher(settings.idle_timeout_seconds, self)
         self.still_there = StillThereOverlay(window)
-        self.idle.idle.connect(lambda: self.still_there.start(settings.idle_countdown_seconds))
+        self.idle.idle.connect(self.ask_still_there)
         # The overlay swallows the touch that answers it, so the watcher must be told.
         self.still_there.still_here.connect(self.idle.restart)
         self.still_there.timed_out.connect(self.forget_family)
@@ -73,6 +73,13 @@ class KioskMode(QObject):
                 QTimer.singleShot(0, self.window.showFullScreen)  # a kiosk stays full screen
         return False
 
+    @Slot()
+    def ask_still_there(self) -> None:
+        """Nobody touched the screen for a while: ask, with nothing above the question. An open
+        pop-up (the infusion day's calendar) would cover its button, so it closes first."""
+        close_popups()
+        self.still_there.start(self.window.settings.idle_countdown_seconds)
+
     def set_idle_timeout(self, seconds: float) -> None:
         self.idle.set_timeout(seconds)
 
@@ -99,8 +106,12 @@ class KioskMode(QObject):
         """Everything the family entered goes: the window starts fresh, and the clipboard,
         temporary files and the log's list of names to hide are cleared."""
         PinPad.cancel_open()
+        close_popups()
         self.still_there.stop()
         self.window.start_fresh()
+        # The next family starts as the first did: usual text size, the center's paper.
+        self.window.apply_text_size("normal")
+        self.window.summary_page.paper = None
         clipboard = QApplication.clipboard()
         clipboard.clear(clipboard.Mode.Clipboard)
         if clipboard.supportsSelection():
@@ -116,3 +127,13 @@ class KioskMode(QObject):
         self.idle.stop()
         self.corner.stop()
         self.still_there.stop()
+
+
+def close_popups() -> None:
+    """Close every open pop-up (calendars, combo box lists), innermost first."""
+    seen = set()
+    popup = QApplication.activePopupWidget()
+    while popup is not None and id(popup) not in seen:
+        seen.add(id(popup))
+        popup.close()
+        popup = QApplication.activePopupWidget()
