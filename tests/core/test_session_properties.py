@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.machine.toml_writer import dumps
+from car_t_guide.core.plain_text import BIDI_CONTROLS
 from car_t_guide.core.session import checks as session_checks
 from car_t_guide.core.session import files as session_module
 from car_t_guide.core.session.fields import (
@@ -53,10 +54,13 @@ HOSTILE = [
     "😀",
     "👧🏽",
     "\u202e",
+    "\u2066",
     "\u200f",
     "أحمد",
     "נועה",
     "李",
+    "한글",
+    "김민준",
     "ñ",
     "\u0301",
     "\ufeff",
@@ -66,14 +70,15 @@ HOSTILE = [
     "\u00a0",
     "\u2028",
 ]
-# Names: any script, emoji, quotes; no control characters (refused) and no lone surrogates.
+# Names: any script, emoji, quotes; no control characters and no direction controls (both
+# refused) and no lone surrogates.
 name_chars = st.one_of(
-    st.characters(blacklist_categories=("Cc", "Cs")),
-    st.sampled_from([c for c in HOSTILE if len(c) == 1]),
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=BIDI_CONTROLS),
+    st.sampled_from([c for c in HOSTILE if len(c) == 1 and c not in BIDI_CONTROLS]),
 )
 names = st.one_of(
     st.text(name_chars, max_size=MAX_NAME_CHARS),
-    st.lists(st.sampled_from(HOSTILE), max_size=8)
+    st.lists(st.sampled_from([h for h in HOSTILE if h not in BIDI_CONTROLS]), max_size=8)
     .map("".join)
     .filter(lambda s: len(s) <= MAX_NAME_CHARS),
 )
@@ -258,6 +263,16 @@ def _break_name_length(doc, data):
     return "patient.display_name"
 
 
+def _break_name_direction(doc, data):
+    """An override or isolate would show the name one way on screen and another on paper."""
+    field = data.draw(st.sampled_from(["patient.display_name", "care_team.center"]))
+    part, key = field.split(".")
+    text = doc[part][key][: MAX_NAME_CHARS - 1]
+    at = data.draw(st.integers(0, len(text)))
+    doc[part][key] = text[:at] + data.draw(st.sampled_from(sorted(BIDI_CONTROLS))) + text[at:]
+    return field
+
+
 def _break_kind(doc, data):
     doc["history"].append(
         {"kind": data.draw(st.text().filter(lambda k: k not in HISTORY_KINDS)), "date": "2013"}
@@ -350,6 +365,7 @@ BREAKERS = [
     _break_name_type,
     _break_name_control,
     _break_name_length,
+    _break_name_direction,
     _break_kind,
     _break_history_date,
     _break_infusion_order,

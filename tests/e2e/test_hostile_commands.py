@@ -279,3 +279,15 @@ def test_after_a_native_crash_the_next_start_removes_the_left_folder_and_no_core
     again.send_signal(signal.SIGTERM)
     assert again.wait(timeout=60) == 0
     assert private_folders(tmp_path) == []
+
+
+# --- case 15: a session in a language this app does not have -------------------------------------
+
+
+def test_a_session_in_german_exports_in_the_next_language_with_a_warning(tmp_path):
+    session = tmp_path / "ana.json"
+    session.write_text(HEAD.replace('"version": 1,', '"version": 1, "language": "de",') + "}")
+    result = run("export", str(session), "--out", str(tmp_path / "a.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {session}: language: 'de' is not a language this app has" in result.stderr
+    assert (tmp_path / "a.pdf").exists()

@@ -200,3 +200,41 @@ def test_an_open_calendar_closes_before_still_there_asks(qtbot):
         window.kiosk_mode.still_there.stop()
     finally:
         close_kiosk(window)
+
+
+# --- case 11: direction controls in a name ---
+
+
+def test_a_name_with_an_override_shows_a_problem_and_never_backwards(qtbot):
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    create_application()
+    window = create_main_window("en", CenterSettings(), today=date(2013, 5, 1))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("family")
+    form = window.family_page
+    form.name_edit.setText("\u202eAna")
+    qtbot.waitUntil(lambda: form._problem_labels["patient.display_name"].isVisible())
+    assert "backwards" in form._problem_labels["patient.display_name"].text()
+    window.show_page("journey")
+    assert "Ana's journey" in journey_text(window)
+    assert "\u202e" not in journey_text(window)
+
+
+# --- case 15: a session in German ---
+
+
+def test_opening_a_file_in_a_language_the_app_lacks_keeps_the_screens_language(qtbot, tmp_path):
+    from car_t_guide.core import i18n
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    path = tmp_path / "ana.json"
+    path.write_text('{"format": "car-t-guide-session", "version": 1, "language": "de",'
+                    ' "plan": {"collection": "2013-03-20"}}')
+    create_application()
+    window = create_main_window("es", CenterSettings(), today=date(2013, 5, 1))
+    qtbot.addWidget(window)
+    assert window.open_session(path)
+    assert i18n.current_language() == "es"
+    assert window.next_button.text() == "Siguiente"

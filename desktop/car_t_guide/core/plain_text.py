@@ -40,3 +40,9 @@ def terminal_line(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def without_direction_controls(text: str) -> str:
+    """The text with direction controls left out: how a name the checks refuse (still being
+    fixed in the nurse's form) is shown meanwhile, so it never shows backwards."""
+    return "".join(char for char in text if char not in BIDI_CONTROLS)

@@ -330,7 +330,8 @@ class MainWindow(QMainWindow):
         """Open a family's file in its own language; a broken file changes nothing."""
         if not self.document.open(path):
             return False
-        if self.session.language:
+        # A language the app does not have ("de") leaves the screens as they are.
+        if i18n.normalize(self.session.language):
             self.set_language(self.session.language)
         return True
 

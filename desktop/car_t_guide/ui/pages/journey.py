@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
 from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.plain_text import without_direction_controls
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.checks import check_date_ranges, latest_allowed_day
 from car_t_guide.core.session.model import Session
@@ -52,7 +53,7 @@ class JourneyPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         session = self._session()
         lang = current_language()
-        name = session.patient.display_name
+        name = without_direction_controls(session.patient.display_name)
         layout.addWidget(
             heading(_("{name}'s journey").format(name=name) if name else _("Your journey"))
         )
