@@ -285,6 +285,7 @@ def _run_app(argv: list[str]) -> int:
         session_path=args.open,
         kiosk=args.kiosk,
         idle_timeout=args.idle_timeout,
+        example=args.example,
     )
 
 

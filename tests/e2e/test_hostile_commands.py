@@ -291,3 +291,54 @@ def test_a_session_in_german_exports_in_the_next_language_with_a_warning(tmp_pat
     assert result.returncode == 0, result.stderr
     assert f"warning: {session}: language: 'de' is not a language this app has" in result.stderr
     assert (tmp_path / "a.pdf").exists()
+
+
+# --- case 2: two staff windows would share one autosave ------------------------------------------
+
+
+def start_staff_window(tmp_path: Path) -> subprocess.Popen:
+    env = offscreen_env(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "car_t_guide"], env=env, cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    log = tmp_path / "log" / "car-t-guide.log"
+    deadline = time.monotonic() + 120
+    while not (log.exists() and "app_started" in log.read_text()):
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.monotonic() < deadline, "the staff window did not start"
+        time.sleep(0.05)
+    return process
+
+
+def wait_for_log(tmp_path: Path, words: str, count: int) -> None:
+    log = tmp_path / "log" / "car-t-guide.log"
+    deadline = time.monotonic() + 60
+    while log.read_text().count(words) < count:
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.05)
+
+
+@posix_only
+def test_a_second_staff_start_brings_the_first_window_forward_and_leaves_its_work(tmp_path):
+    first = start_staff_window(tmp_path)
+    try:
+        # The first window's unsaved work, autosaved a moment ago.
+        autosave = tmp_path / "data" / "autosave.json"
+        autosave.parent.mkdir(exist_ok=True)
+        autosave.write_text(HEAD.replace("2025-10-01", "2013-03-20") + "}")
+        second = run(env=offscreen_env(tmp_path), timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert "already open" in second.stdout and "brought to the front" in second.stdout
+        wait_for_log(tmp_path, "brought_to_front with_file=False", 1)
+        assert autosave.exists()  # not offered as a leftover, not deleted
+        session = tmp_path / "ana.json"
+        session.write_text(HEAD.replace("2025-10-01", "2013-03-20") + "}")
+        third = run("--open", str(session), env=offscreen_env(tmp_path), timeout=60)
+        assert third.returncode == 0, third.stderr
+        wait_for_log(tmp_path, "brought_to_front with_file=True", 1)
+        assert autosave.exists()
+        assert first.poll() is None
+    finally:
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=60) == 0

@@ -238,3 +238,18 @@ def test_opening_a_file_in_a_language_the_app_lacks_keeps_the_screens_language(q
     assert window.open_session(path)
     assert i18n.current_language() == "es"
     assert window.next_button.text() == "Siguiente"
+
+
+# --- case 2: a kiosk closing never deletes a staff window's autosave ---
+
+
+def test_a_kiosk_closing_leaves_a_staff_windows_autosave_alone(qtbot):
+    from car_t_guide.core.machine import autosave
+    from car_t_guide.core.session.model import empty_session
+
+    work = empty_session()
+    work.set_display_name("Ana")
+    path = autosave.write_autosave(work)  # a staff window's unsaved work, on the same machine
+    window = make_kiosk(qtbot)
+    close_kiosk(window)
+    assert path.exists()

@@ -69,17 +69,43 @@ def install_safety_nets(window):
     return crash, stop
 
 
+ALREADY_OPEN = "CAR T Family Guide is already open: its window was brought to the front."
+NO_ANSWER = (
+    "error: CAR T Family Guide is already open for this user, but its window did not answer; "
+    "close it, then start again"
+)
+
+
+def _hand_to_first_window(example: int | None, session_path: Path | None) -> int:
+    """A staff window is already open for this user: bring it forward (with the file or
+    example this start was asked for) instead of opening a second one that would share its
+    autosave."""
+    from car_t_guide.ui.single_instance import ask_first_instance
+
+    create_application()
+    if ask_first_instance(open_path=session_path, example=example):
+        print(ALREADY_OPEN)
+        return 0
+    print(NO_ANSWER, file=sys.stderr)
+    return 2
+
+
 def run_app(
     lang: str,
     settings: CenterSettings | None = None,
     *,
     idle_timeout: float | None = None,
+    example: int | None = None,
     **window_options,
 ) -> int:
     from car_t_guide.core.machine import logs, private_tmp
+    from car_t_guide.core.machine.instance_lock import InstanceLock
     from car_t_guide.core.machine.no_core_dumps import turn_off_core_dumps
 
     kiosk = window_options.get("kiosk", False)
+    lock = InstanceLock()
+    if not kiosk and not lock.acquire():  # a kiosk never writes an autosave to share
+        return _hand_to_first_window(example, window_options.get("session_path"))
     # First, before any family's data is in memory.
     dumps_off = turn_off_core_dumps() if kiosk else True
     logs.setup_logging()
@@ -98,10 +124,15 @@ def run_app(
     if kiosk:
         window.showFullScreen()
     else:
+        from car_t_guide.ui.single_instance import FirstInstance
+
+        first = FirstInstance(app)
+        first.requested.connect(window.answer_later_start)
         window.show()
         window.offer_autosave()
     logs.log_event("app_started", kiosk=kiosk)
     status = app.exec()
     logs.log_event("app_stopped")
     private_tmp.remove()
+    lock.release()
     return status

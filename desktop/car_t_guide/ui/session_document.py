@@ -90,7 +90,8 @@ class SessionDocument(QObject):
 
     def discard_autosave(self) -> None:
         self._autosave_timer.stop()
-        autosave.discard_autosave()
+        if not self.kiosk:  # a kiosk has none; a staff window's may be there, and is not its
+            autosave.discard_autosave()
 
     def offer_autosave(self) -> bool:
         """At start in staff mode: bring back unsaved work from last time, if the nurse wants."""
