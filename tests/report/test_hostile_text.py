@@ -118,3 +118,18 @@ def test_each_run_has_a_font_with_every_glyph():
     runs = split_runs("李小龍 Nguyễn", BOLD)
     assert [run.font for run in runs] == ["DroidSansFallback", BOLD]
     assert "".join(run.text for run in runs) == "李小龍 Nguyễn"
+
+
+def test_a_korean_name_prints_and_reads_back_from_the_pdf():
+    """Issue 10, case 10: Korean names printed as "���" though Korean was said to be covered."""
+    session = family_session()
+    session.patient.display_name = "김민준 Kim"
+    session.history[0].note = "서울에서 진단"
+    pdf, warnings = build_summary(
+        session, lang="en", paper="letter", settings=CenterSettings(), today=TODAY
+    )
+    assert not [w for w in warnings if w.startswith(("patient.", "history["))]
+    texts = page_texts(pdf)
+    assert "김민준" in texts[0] and "\ufffd" not in texts[0]
+    assert squeeze("서울에서 진단") in squeeze("".join(texts[2:]))
+    assert b"NanumSquare" in pdf  # embedded, so it prints on any printer
