@@ -1,4 +1,5 @@
-"""The command line: the app, ``screenshot``, ``export``, ``settings``.
+"""The command line: the app, ``screenshot``, ``export``, ``settings``, ``set-staff-pin``,
+``voices``, ``transcript``.
 
 Public contract (DESIGN.md): exit 0 on success; 2 on bad input with one plain ``error:`` line on
 stderr, never a traceback. Qt is imported only by the commands that draw.
@@ -204,7 +205,8 @@ def _warn(message: str) -> None:
 
 
 def _settings(args):
-    from car_t_guide.core.machine.settings import SettingsError, load_settings
+    from car_t_guide.core.machine.settings import SettingsError
+    from car_t_guide.core.machine.settings_layers import load_settings
 
     try:
         loaded = load_settings(args.settings)
@@ -213,6 +215,7 @@ def _settings(args):
         raise UsageError(str(problem)) from None
     for warning in loaded.warnings:
         _warn(warning)
+    args.loaded_settings = loaded  # where each value came from, for the kiosk's PIN check
     return loaded
 
 
@@ -222,7 +225,7 @@ def _family(path: Path | None, example: int | None, today):
     from car_t_guide.core.session.files import SessionError, load_session
 
     if example is not None:
-        return examples.load_example(example, today=today)
+        return examples.load_example(example, today=today, lang="en")  # as the file has it
     if path is None:
         return None
     try:
@@ -247,6 +250,10 @@ def _context(args, path: Path | None, example: int | None):
     lang = choose_language(
         args.lang, session.language if session else None, loaded.settings.default_language
     )
+    if example is not None:
+        from car_t_guide.core.session import examples
+
+        examples.in_language(session, lang)  # the example family's notes in the chosen language
     return loaded.settings, today, session, lang
 
 
@@ -262,10 +269,13 @@ def _run_app(argv: list[str]) -> int:
         )
     settings, today, session, lang = _context(args, args.open, args.example)
     if args.kiosk:
-        from car_t_guide.core.machine.settings import settings_path
         from car_t_guide.core.machine.staff_pin import kiosk_pin_problem
 
-        problem = kiosk_pin_problem(settings.staff_pin_hash, str(settings_path(args.settings)))
+        loaded = args.loaded_settings
+        where = loaded.origin["staff_pin_hash"]
+        problem = kiosk_pin_problem(
+            settings.staff_pin_hash, str(loaded.path) if where == "default" else where
+        )
         if problem:
             raise UsageError(problem)
     from car_t_guide.ui.app import needs_offscreen, run_app
@@ -292,17 +302,51 @@ def _run_app(argv: list[str]) -> int:
 def _run_settings(argv: list[str]) -> int:
     parser = _Parser(
         prog="car-t-guide settings",
-        description="Print the center settings in effect and where each came from.",
+        description="Print the center settings in effect, the layer each came from and whether "
+        "it is locked; or check one settings file.",
     )
     parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    parser.add_argument("--json", action="store_true", help="print JSON, for inventory tools")
+    parser.add_argument(
+        "--check",
+        type=Path,
+        metavar="FILE",
+        help="check one settings file strictly (unknown keys, empty or implausible numbers); "
+        "exit 2 with one error: line per problem",
+    )
     args = parser.parse_args(argv)
-    from car_t_guide.core.machine.settings import describe_settings
+    if args.check is not None:
+        return _check_settings(args.check, as_json=args.json)
+    from car_t_guide.core.machine.settings_layers import describe_settings, settings_as_json
 
     loaded = _settings(args)
-    print(f"# {loaded.path}{'' if loaded.found else ' (not found: defaults in effect)'}")
+    if args.json:
+        import json
+
+        report = {"app_version": __version__, "content_version": CONTENT_VERSION}
+        report.update(settings_as_json(loaded))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return EXIT_OK
     for line in describe_settings(loaded):
         print(line)
     return EXIT_OK
+
+
+def _check_settings(path: Path, *, as_json: bool) -> int:
+    from car_t_guide.core.machine.settings_layers import check_settings_file
+    from car_t_guide.core.plain_text import shown
+
+    problems = check_settings_file(path)
+    if as_json:
+        import json
+
+        print(json.dumps({"file": str(path), "ok": not problems, "problems": problems}, indent=2,
+                         ensure_ascii=False))
+    elif not problems:
+        print(f"{shown(str(path), 4096)}: no problems found")
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
 def _run_screenshot(argv: list[str]) -> int:
@@ -354,6 +398,50 @@ def _not_written(stop: Interrupted, out: Path) -> _StoppedBySignal:
     )
 
 
+def _run_voices(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide voices",
+        description="For each language, the speech engine and voice read-aloud uses, or none.",
+    )
+    parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    args = parser.parse_args(argv)
+    settings = _settings(args).settings
+    from car_t_guide.ui.speech.voices_command import voice_lines
+
+    for line in voice_lines(settings):
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
+    return EXIT_OK
+
+
+def _run_transcript(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide transcript",
+        description="Print what read-aloud says for a page, one paragraph a line.",
+    )
+    parser.add_argument("--page", type=_page, required=True)
+    _add_common(parser)
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--session", type=Path, metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="what a kiosk reads (its pages differ a little)"
+    )
+    args = parser.parse_args(argv)
+    settings, today, session, lang = _context(args, args.session, args.example)
+    from car_t_guide.ui.speech.transcript import transcript
+
+    lines = transcript(
+        args.page, lang=lang, settings=settings, session=session, today=today, kiosk=args.kiosk
+    )
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `transcript … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
 def _run_set_staff_pin(argv: list[str]) -> int:
     from car_t_guide.staff_pin_command import run_set_staff_pin
 
@@ -365,7 +453,9 @@ def _export_parser() -> _Parser:
         prog="car-t-guide export",
         description="Write a family's care summary as a PDF (no display needed).",
     )
-    parser.add_argument("session", type=Path, metavar="SESSION.json")
+    family = parser.add_mutually_exclusive_group(required=True)
+    family.add_argument("session", type=Path, nargs="?", metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N", help="example family 1 to 4")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument("--paper", choices=["letter", "a4"])
     _add_common(parser)
@@ -379,7 +469,7 @@ def _run_export(argv: list[str]) -> int:
     problem = _out_problem(out, ".pdf", "summary is a PDF")
     if problem:
         raise UsageError(problem)
-    if out.resolve() == args.session.resolve():
+    if args.session is not None and out.resolve() == args.session.resolve():
         raise UsageError(f"--out {out}: this is the session file itself; choose another name")
     try:
         with _stop_signals_interrupt():
@@ -389,10 +479,11 @@ def _run_export(argv: list[str]) -> int:
 
 
 def _export(args, out: Path) -> int:
-    settings, today, session, lang = _context(args, args.session, None)
+    settings, today, session, lang = _context(args, args.session, args.example)
+    source = args.session if args.session is not None else f"--example {args.example}"
     from car_t_guide.core.i18n import set_language
+    from car_t_guide.core.paper import paper_for_region
     from car_t_guide.core.session.files import SessionError
-    from car_t_guide.report.paper import paper_for_region
     from car_t_guide.report.summary import export_summary
 
     set_language(lang)
@@ -402,16 +493,17 @@ def _export(args, out: Path) -> int:
             out, session, lang=lang, paper=paper, settings=settings, today=today
         )
     except SessionError as problem:
-        raise UsageError(f"{args.session}: {problem}") from None
+        raise UsageError(f"{source}: {problem}") from None
     except OSError as problem:
         raise UsageError(
             f"--out {out}: cannot be written ({problem.strerror or problem})"
         ) from None
     seen = set()
     for warning in warnings:
-        if warning not in seen:
-            seen.add(warning)
-            _warn(f"{args.session}: {warning}")
+        line = warning.line()
+        if line not in seen:
+            seen.add(line)
+            _warn(f"{source}: {line}")
     return EXIT_OK
 
 
@@ -420,6 +512,8 @@ COMMANDS = {
     "settings": _run_settings,
     "set-staff-pin": _run_set_staff_pin,
     "export": _run_export,
+    "voices": _run_voices,
+    "transcript": _run_transcript,
 }
 
 

@@ -31,7 +31,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     app.setApplicationName("CAR T Family Guide")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CAR T Family Guide")
-    app.setDesktopFileName("car-t-guide")
+    app.setDesktopFileName("org.cartfamilyguide.CarTGuide")  # the .desktop file's id
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
@@ -109,8 +109,6 @@ def run_app(
     # First, before any family's data is in memory.
     dumps_off = turn_off_core_dumps() if kiosk else True
     logs.setup_logging()
-    if not dumps_off:
-        logs.log_event("core_dumps_not_turned_off")
     # Private folders of earlier runs that ended without tidying up (a power cut, a crash).
     private_tmp.remove_stale_folders()
     if kiosk:
@@ -130,7 +128,9 @@ def run_app(
         first.requested.connect(window.answer_later_start)
         window.show()
         window.offer_autosave()
-    logs.log_event("app_started", kiosk=kiosk)
+    logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
+    if not dumps_off:
+        logs.log_event("core_dumps_not_turned_off")
     status = app.exec()
     logs.log_event("app_stopped")
     private_tmp.remove()

@@ -31,6 +31,7 @@ from car_t_guide.core.session import examples
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import theme
+from car_t_guide.ui.about import add_about_button
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
@@ -45,6 +46,7 @@ from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.session_document import SessionDocument
+from car_t_guide.ui.speech.read_aloud import ReadAloud
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import label
 
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
+        column.addWidget(self.read_aloud.reading_bar)  # shows while a page is read aloud
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
         self.resize(1280, 800)
@@ -151,6 +154,11 @@ class MainWindow(QMainWindow):
         self.warning_button.setObjectName("warningButton")
         self.warning_button.clicked.connect(lambda: self.show_page("warning-signs"))
         controls.addWidget(self.warning_button)
+        # Read aloud (ui/speech/): its buttons show once the engine has a voice for the language.
+        self.read_aloud = ReadAloud(self)
+        for button in self.read_aloud.buttons:
+            controls.addWidget(button)
+        self.about_button = add_about_button(self, controls)  # staff mode only
         bar.addLayout(controls)
 
         sections = FlowLayout(spacing=8)
@@ -176,13 +184,15 @@ class MainWindow(QMainWindow):
         self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
-        self.side_effects_page = SideEffectsPage(self.session, self.contacts)
+        self.side_effects_page = SideEffectsPage(
+            self.session, self.contacts, settings=lambda: self.settings, today=self.today
+        )
         self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.side_effects_page.warning_signs_requested.connect(
             lambda: self.show_page("warning-signs")
         )
         pages.append(self.side_effects_page)
-        pages.append(WarningSignsPage(self.contacts))
+        pages.append(WarningSignsPage(self.contacts, lambda: self.session, lambda: self.settings))
         self.check_page = CheckUnderstandingPage(
             self.session, self.today, nurse_mode=not self.kiosk
         )
@@ -248,6 +258,7 @@ class MainWindow(QMainWindow):
         """An empty session on the welcome screen, in the home language (a kiosk's next
         family)."""
         self.summary_page.forget()  # the PDF in memory and its preview
+        self.read_aloud.forget()  # nothing goes on being said to the next family
         self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
