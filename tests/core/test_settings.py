@@ -183,6 +183,7 @@ def test_describe_says_a_real_pin_hash_is_set(tmp_path):
         ('paper_size = "legal"\n', "paper_size", "legal"),
         ("paper_size = 4\n", "paper_size", "text"),
         ("center_name = 42\n", "center_name", "text"),
+        ('center_name = "Hospital \\u202eInfantil"\n', "center_name", "direction control"),
         ('center_name = "A\\u0007B"\n', "center_name", "control"),
         ('emergency_number = ""\n', "emergency_number", "is empty"),
         ('emergency_number = "call 911"\n', "emergency_number", "2 to 6 digits"),

@@ -31,7 +31,7 @@ from car_t_guide.core.i18n import N_, SUPPORTED_LANGUAGES, _, normalize
 from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.machine.small_files import NotASmallFile, read_small_file
 from car_t_guide.core.machine.toml_writer import dumps, set_top_level_key, toml_value
-from car_t_guide.core.plain_text import shown
+from car_t_guide.core.plain_text import BIDI_CONTROLS, shown
 
 SETTINGS_FILE_NAME = "settings.toml"
 PAPER_SIZES = ("letter", "a4")
@@ -110,6 +110,14 @@ def _text_problem(value: Any) -> str | None:
         return _("is longer than {limit} characters").format(limit=MAX_TEXT_CHARS)
     if any(unicodedata.category(char) == "Cc" for char in value):
         return _("must be one line of text, without control characters")
+    for char in value:
+        if char in BIDI_CONTROLS:
+            # The center's name prints on the summary and the wallet card: as in a session's
+            # names, an override would show it backwards on screen but not on paper.
+            return _(
+                "contains a direction control character (U+{code:04X}), which can show the "
+                "text backwards; please remove it"
+            ).format(code=ord(char))
     return None
 
 

@@ -40,6 +40,7 @@ from car_t_guide.core.date_entry import DateEntryError, format_entry, parse_entr
 from car_t_guide.core.dates import PartialDate, format_day_with_weekday, format_partial
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.machine.paths import resource
+from car_t_guide.core.session.checks import latest_allowed_day
 from car_t_guide.ui.widgets.text import label
 
 MIN_YEAR = 1900
@@ -115,10 +116,12 @@ class DateField(QWidget):
         today: Callable[[], date] = date.today,
         typing: bool = True,
         required: bool = False,
+        latest: date | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.full = full
+        self._latest = latest  # the calendar's last day (else three years from today)
         self.required = required
         self._today = today
         self._lang = current_language()
@@ -257,7 +260,10 @@ class DateField(QWidget):
             self._popup = CalendarPopup(self)
             self._popup.picked.connect(self._picked)
         shown = self._value.first_day if self._value is not None else self._today()
-        self._popup.open_below(self.edit, shown)
+        # A calendar that reaches the year 9999 overflows dates: it ends where dates may.
+        latest = self._latest or latest_allowed_day(self._today())
+        self._popup.calendar.setMaximumDate(QDate(latest))
+        self._popup.open_below(self.edit, min(shown, latest))
 
     def _picked(self, day: date) -> None:
         # Focus first: if the owner rebuilds its page on the change, focus finds the new field.
@@ -323,6 +329,7 @@ class OptionalDateEdit(QWidget):
         required: bool = False,
         known_text: str | None = None,
         today: Callable[[], date] = date.today,
+        latest: date | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -330,7 +337,7 @@ class OptionalDateEdit(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.known: QCheckBox | None = None
         self.picker = DateField(value, full=True, today=today, typing=known_text is None,
-                                required=required)
+                                required=required, latest=latest)
         self.picker.set_accessible_name(label)
         if known_text is not None:
             self.known = QCheckBox(known_text)
