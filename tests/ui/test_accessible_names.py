@@ -35,6 +35,8 @@ def is_picture(widget: QWidget) -> bool:
     if isinstance(widget, QLabel):
         pixmap = widget.pixmap()
         return isinstance(pixmap, QPixmap) and not pixmap.isNull()
+    if widget.objectName() == "focusRing":
+        return False  # the keyboard focus ring drawn over the window: a mark, not a picture
     cls = type(widget)
     return cls.__module__.startswith("car_t_guide.") and "paintEvent" in cls.__dict__
 

@@ -6,6 +6,9 @@ import gc
 import threading
 import weakref
 
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
 from car_t_guide.ui.app import create_application
 from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 
@@ -26,10 +29,14 @@ def test_automatic_collection_is_off_and_the_gui_timer_collects(qtbot):
         collected_in.append(threading.current_thread() is threading.main_thread())
         return original(*args)
 
+    # Widgets earlier tests left for deletion would be freed during the wait below and bring
+    # the count of new objects back under the threshold: free them first.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
     node = Node()
     alive = weakref.ref(node)
     del node
-    for _ in range(guard.thresholds[0] + 10):  # enough new objects to make a collection due
+    for _ in range(2 * guard.thresholds[0]):  # enough new objects to make a collection due
         Node()
     gc.collect = spy
     try:

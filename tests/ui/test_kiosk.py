@@ -212,8 +212,10 @@ def enter_pin_when_pad_opens(digits_list, results):
 
 
 def test_only_the_right_pin_leaves_kiosk_mode(kiosk, qtbot, monkeypatch):
-    # Typing here is not a person's touch: keep the short idle reset from closing the pad.
+    # Typing here is not a person's touch: keep the short idle reset from closing the pad
+    # (and on a slow machine the 0.3 s may already have run out: stop a countdown too).
     kiosk.kiosk_mode.idle.stop()
+    kiosk.kiosk_mode.still_there.stop()
     left = []
     monkeypatch.setattr(kiosk.kiosk_mode, "leave_kiosk", lambda: left.append(True))
     enter_pin_when_pad_opens(["000000", "123456"], [])
@@ -225,8 +227,10 @@ def test_only_the_right_pin_leaves_kiosk_mode(kiosk, qtbot, monkeypatch):
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_growing_wait(kiosk, qtbot, monkeypatch):
-    # Typing here is not a person's touch: keep the short idle reset from closing the pad.
+    # Typing here is not a person's touch: keep the short idle reset from closing the pad
+    # (and on a slow machine the 0.3 s may already have run out: stop a countdown too).
     kiosk.kiosk_mode.idle.stop()
+    kiosk.kiosk_mode.still_there.stop()
     now = [1000.0]
     kiosk.kiosk_mode.lockout = LockoutPolicy(clock=lambda: now[0])
     left = []

@@ -129,9 +129,11 @@ def test_the_kiosk_calendar_ends_three_years_after_today(qtbot):
     window = make_kiosk(qtbot)
     try:
         picker = kiosk_picker(window)
-        picker.known.setChecked(True)
-        picker.picker.setDate(QDate(9990, 6, 1))  # as far as the calendar's year box goes
-        assert picker.picker.date().toPython() == date(2016, 5, 1)
+        picker.known.setChecked(True)  # the calendar opens
+        calendar = picker.picker._popup.calendar
+        calendar.setSelectedDate(QDate(9990, 6, 1))  # as far as the calendar's year box goes
+        assert calendar.selectedDate().toPython() == date(2016, 5, 1)
+        calendar.activated.emit(calendar.selectedDate())
         assert window.session.plan.infusion == date(2016, 5, 1)
         assert "2016" in journey_text(window)  # the family's own key dates
         assert window.journey_page.chart is not None
@@ -182,17 +184,15 @@ def test_the_wipe_puts_back_the_usual_text_size_and_the_centers_paper(qtbot):
 
 
 def test_an_open_calendar_closes_before_still_there_asks(qtbot):
-    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtCore import Qt
 
     window = make_kiosk(qtbot)
     try:
         picker = kiosk_picker(window)
-        picker.known.setChecked(True)
-        edit = kiosk_picker(window).picker  # the page was rebuilt with the day chosen
-        # A touch on the calendar button at the picker's right end opens the pop-up.
-        qtbot.mouseClick(
-            edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2)
-        )
+        picker.known.setChecked(True)  # "I know the day" opens the calendar
+        picker.picker._popup.close()
+        # A touch on the calendar button beside the day opens the pop-up again.
+        qtbot.mouseClick(picker.picker.calendar_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
         window.kiosk_mode.idle.idle.emit()  # nobody touched the screen for a while
         assert QApplication.activePopupWidget() is None

@@ -20,6 +20,7 @@ emitter, probe = Emitter(), QObject()
 for _ in range(30_000):
     emitter.fired.emit(1)
     probe.property("unset")
+    probe.setObjectName("a call that returns nothing")
 print("still running")
 """
 

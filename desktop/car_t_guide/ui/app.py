@@ -35,6 +35,13 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
+    from car_t_guide.ui import accessibility, focus, input_guard
+    from car_t_guide.ui.widgets import focus_ring
+
+    input_guard.install(app)  # the wheel never changes an unfocused field; Return presses
+    focus.install(app)  # whatever gets focus is scrolled into view
+    focus_ring.install(app)  # and shows a ring that meets WCAG 2.2 focus appearance
+    accessibility.install()  # tabs, radio buttons, headings, lists and alerts announced as such
     return app
 
 
@@ -126,7 +133,7 @@ def run_app(
 
         first = FirstInstance(app)
         first.requested.connect(window.answer_later_start)
-        window.show()
+        window.show_fitted()
         window.offer_autosave()
     logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
     if not dumps_off:

@@ -1,10 +1,17 @@
 """The few dialogs staff mode uses, behind small functions tests can replace
-(pytest-qt: never open a real modal dialog in a test)."""
+(pytest-qt: never open a real modal dialog in a test).
+
+File dialogs open in the user's documents folder (or where the family's file already is), never
+in whatever folder the app was started from. ``CAR_T_GUIDE_DOCUMENTS_DIR`` names another folder
+(tests use it).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from car_t_guide.core.i18n import _
@@ -12,18 +19,35 @@ from car_t_guide.core.i18n import _
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+def documents_folder() -> Path:
+    """Where file dialogs start: the user's documents folder, else the home folder."""
+    chosen = os.environ.get("CAR_T_GUIDE_DOCUMENTS_DIR")
+    if chosen:
+        return Path(chosen)
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if found and Path(found).is_dir():
+        return Path(found)
+    return Path.home()
+
+
+def _start(suggested: str) -> str:
+    """A suggested file name in the documents folder (a path with a folder is kept)."""
+    path = Path(suggested)
+    return str(path if path.parent != Path(".") else documents_folder() / path)
+
+
 class Dialogs:
     @staticmethod
     def open_session_path(parent: QWidget) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
-            parent, _("Open a family's file"), "", _("Family files (*.json)")
+            parent, _("Open a family's file"), str(documents_folder()), _("Family files (*.json)")
         )
         return Path(path) if path else None
 
     @staticmethod
     def save_session_path(parent: QWidget, suggested: str) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the family's file"), suggested, _("Family files (*.json)")
+            parent, _("Save the family's file"), _start(suggested), _("Family files (*.json)")
         )
         if not path:
             return None
@@ -33,7 +57,7 @@ class Dialogs:
     def save_pdf_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the care summary (staff mode only; a kiosk never asks)."""
         path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the summary as PDF"), suggested, _("PDF files (*.pdf)")
+            parent, _("Save the summary as PDF"), _start(suggested), _("PDF files (*.pdf)")
         )
         if not path:
             return None

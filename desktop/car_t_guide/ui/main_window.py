@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,8 +30,9 @@ from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
-from car_t_guide.ui import theme
+from car_t_guide.ui import focus, theme
 from car_t_guide.ui.about import add_about_button
+from car_t_guide.ui.accessibility import Role, announce, set_role
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
@@ -47,6 +48,7 @@ from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.session_document import SessionDocument
 from car_t_guide.ui.speech.read_aloud import ReadAloud
+from car_t_guide.ui.widgets.date_edits import finish_typing
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import label
 
@@ -56,6 +58,8 @@ TEXT_SIZE_NAMES = {
     "largest": i18n.N_("Largest text"),
 }
 TEXT_SIZE_BUTTONS = {"normal": "A", "large": "A+", "largest": "A++"}
+# The window's size on a screen with room for it; a smaller screen gets the window maximised.
+PREFERRED_SIZE = QSize(1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +83,9 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._on_session_changed)
         self.document.replaced.connect(self._on_session_replaced)
         self.document.state_changed.connect(self._update_title)
+        self.document.saved.connect(self._show_saved)
+        self.document.changed.connect(lambda _part: self._show_saved(None))
+        self.document.replaced.connect(lambda: self._show_saved(None))
         # The language a kiosk goes back to when it forgets a family.
         self.home_language = i18n.current_language()
         self.text_size = "normal"
@@ -96,7 +103,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_aloud.reading_bar)  # shows while a page is read aloud
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE)
         self.kiosk_mode = None
         if kiosk:
             from car_t_guide.ui.kiosk import KioskMode
@@ -114,7 +121,21 @@ class MainWindow(QMainWindow):
         self.warning_action = QAction(
             self, shortcut=QKeySequence("F2"), triggered=lambda: self.show_page("warning-signs")
         )
-        for action in (self.back_action, self.next_action, self.warning_action):
+        actions = [self.back_action, self.next_action, self.warning_action]
+        if not self.kiosk:  # a kiosk has no files to open or save, and prints from its page
+            key = QKeySequence.StandardKey
+            self.new_action = QAction(self, shortcut=key.New, triggered=self.new_session)
+            self.open_action = QAction(self, shortcut=key.Open, triggered=self.open_session_dialog)
+            self.save_action = QAction(self, shortcut=key.Save, triggered=self.save)
+            self.save_as_action = QAction(
+                self, shortcut=QKeySequence("Ctrl+Shift+S"), triggered=self.save_as
+            )
+            self.print_action = QAction(self, shortcut=key.Print, triggered=self.print_summary)
+            actions += [
+                self.new_action, self.open_action, self.save_action, self.save_as_action,
+                self.print_action,
+            ]
+        for action in actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
@@ -133,6 +154,12 @@ class MainWindow(QMainWindow):
         for code in i18n.SUPPORTED_LANGUAGES:
             self.language_box.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.language_box.currentIndexChanged.connect(self._on_language_picked)
+        # Screen readers name a list box by its label (by its value alone it would be
+        # "Español"); the bar has no room to show the word, each language shows its own name.
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language_box)
+        self.language_label.setParent(self.top_bar)
+        self.language_label.hide()
         controls.addWidget(self.language_box)
 
         # Plain checkable buttons, not an exclusive QButtonGroup: in a group, Tab stops only at
@@ -142,6 +169,7 @@ class MainWindow(QMainWindow):
             button = QPushButton(text)
             button.setObjectName("textSize")
             button.setCheckable(True)
+            set_role(button, Role.RadioButton)  # one of three is chosen
             button.clicked.connect(lambda _checked=False, n=name: self.apply_text_size(n))
             self.text_size_buttons[name] = button
             controls.addWidget(button)
@@ -167,6 +195,7 @@ class MainWindow(QMainWindow):
             button = QPushButton()
             button.setObjectName("section")
             button.setCheckable(True)
+            set_role(button, Role.PageTab)
             button.clicked.connect(lambda _checked=False, p=first_page: self.show_page(p))
             self.section_buttons[first_page] = button
             sections.addWidget(button)
@@ -181,7 +210,7 @@ class MainWindow(QMainWindow):
         self.journey_page = JourneyPage(
             lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
         )
-        self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
+        self.journey_page.edit_requested.connect(self.edit_family)
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
         self.side_effects_page = SideEffectsPage(
@@ -202,23 +231,23 @@ class MainWindow(QMainWindow):
         self.summary_page = SummaryPage(
             lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
         )
-        self.summary_page.printed.connect(
-            lambda result: logs.log_event("summary_printed", pages=result.pages)
-        )
+        self.summary_page.printed.connect(self._log_print)
         pages.append(self.summary_page)
         for page in pages:
             self.pages[page.page_id] = page
             self.stack.addWidget(page)
+            page.tab_order_changed.connect(self._order_tabs)
         assert list(self.pages) == PAGE_ORDER
         # Pages outside the Next/Back order; Back returns to the page they belong to.
         self.family_page = FamilyFormPage(self.session, self.today)
         self.family_page.done.connect(lambda: self.show_page("journey"))
         self.family_page.open_requested.connect(self.open_session_dialog)
-        self.family_page.save_requested.connect(self.document.save)
-        self.family_page.save_as_requested.connect(self.document.save_as)
+        self.family_page.save_requested.connect(self.save)
+        self.family_page.save_as_requested.connect(self.save_as)
         self.family_page.new_requested.connect(self.new_session)
         self.pages["family"] = self.family_page
         self.stack.addWidget(self.family_page)
+        self.family_page.tab_order_changed.connect(self._order_tabs)
         self._parent_page = {"family": "journey"}
 
     def create_bottom_bar(self) -> None:
@@ -233,9 +262,20 @@ class MainWindow(QMainWindow):
         self.next_button = QPushButton()
         self.next_button.setObjectName("primary")
         self.next_button.clicked.connect(self.go_next)
+        # "Saved: ana.json" after a save, until the next change (staff mode only).
+        self.saved_label = label("", "status")
+        self.saved_label.hide()
         row.addWidget(self.back_button)
         row.addWidget(self.position_label, 1)
+        row.addWidget(self.saved_label)
         row.addWidget(self.next_button)
+
+    @staticmethod
+    def _log_print(result) -> None:
+        if result.ok:
+            logs.log_event("summary_printed", pages=result.pages)
+        else:  # cancelled, no printer, failed: nothing was printed
+            logs.log_event(f"summary_print_{result.outcome}")
 
     # --- what the family sees -------------------------------------------------------------
     def contacts(self) -> Contacts:
@@ -262,6 +302,26 @@ class MainWindow(QMainWindow):
         self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
+
+    def show_fitted(self) -> None:
+        """Show the window within the screen's free area: at its preferred size where that fits
+        (title bar included), maximised where it does not (a 1366 x 768 laptop)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if area is None:
+            self.show()
+        elif (PREFERRED_SIZE + frame).boundedTo(area.size()) != PREFERRED_SIZE + frame:
+            self.showMaximized()
+            # The whole free area, also where the window manager does not maximise.
+            frame = self.frameGeometry().size() - self.geometry().size()
+            if not area.contains(self.frameGeometry()):
+                self.resize((area.size() - frame).expandedTo(self.minimumSizeHint()))
+                self.move(area.topLeft())
+        else:
+            self.resize(PREFERRED_SIZE)
+            self.move(area.center() - self.rect().center())
+            self.show()
 
     def set_idle_timeout(self, seconds: float) -> None:
         if self.kiosk_mode is not None:
@@ -332,7 +392,13 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.document.confirm_discard():
             self.document.replace(empty_session())
-            self.show_page("family")
+            self.edit_family()
+
+    @Slot()
+    def edit_family(self) -> None:
+        """The nurse's form, ready to type into its first field."""
+        self.show_page("family")
+        self.family_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(int)
     def load_example(self, number: int) -> None:
@@ -344,6 +410,43 @@ class MainWindow(QMainWindow):
                 return
             self.document.replace(session)
             self.show_page("journey")
+
+    @Slot()
+    def save(self) -> bool:
+        finish_typing()  # a date still being typed counts
+        return self.document.save()
+
+    @Slot()
+    def save_as(self) -> bool:
+        finish_typing()
+        return self.document.save_as()
+
+    @Slot()
+    def print_summary(self) -> None:
+        """The summary page, printed as soon as its PDF is ready."""
+        finish_typing()
+        self.show_page("summary")
+        page = self.summary_page
+        if page.state == "ready":
+            page.print_summary()
+            return
+
+        def when_ready() -> None:
+            page.ready.disconnect(when_ready)
+            if self.current_page_id() == "summary":
+                page.print_summary()
+
+        page.ready.connect(when_ready)
+
+    def _show_saved(self, path: Path | None) -> None:
+        if path is None:
+            self.saved_label.hide()
+            return
+        text = _("Saved: {file}").format(file=path.name)
+        self.saved_label.setText(text)
+        self.saved_label.setAccessibleName(text)
+        self.saved_label.show()
+        announce(self.saved_label, text)
 
     @Slot()
     def open_session_dialog(self) -> None:
@@ -375,8 +478,12 @@ class MainWindow(QMainWindow):
         title = _("CAR T Family Guide")
         # The file's name may be the family's name: never in the title of a kiosk.
         path = self.document.path
+        dirty = self.document.dirty and not self.kiosk
         if not self.kiosk and path is not None:
-            title = f"{path.name}{' *' if self.document.dirty else ''} — {title}"
+            title = f"{path.name}{' *' if dirty else ''} — {title}"
+        elif dirty:  # a family never saved: changes that would be lost
+            unsaved = _("Not saved yet")
+            title = f"{unsaved} * — {title}"
         self.setWindowTitle(title)
 
     def current_page_id(self) -> str:
@@ -387,13 +494,54 @@ class MainWindow(QMainWindow):
         page = self.pages[page_id]
         if page.stale:
             page.rebuild()
+        focus_was_in_pages = self._focus_in_pages()
         self.stack.setCurrentWidget(page)
         page.scroll.verticalScrollBar().setValue(0)
         self._update_navigation()
+        self._order_tabs()
+        if focus_was_in_pages:
+            # Focus was on the page that went (a shortcut, a link): not lost in the stack, but
+            # on the new page's first control, or its section's tab.
+            first = next(iter(page.tab_order()), None)
+            section = self.section_buttons.get(section_of(self._in_order(page_id)) or "")
+            (first or section or self.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(page_id)
+
+    def _focus_in_pages(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self.stack or self.stack.isAncestorOf(focused))
+
+    def _order_tabs(self) -> None:
+        """Tab through the window as it is drawn: the top bar, the page showing, Back and Next."""
+        page = self.stack.currentWidget()
+        bars = focus.visual_order(self.top_bar), focus.visual_order(self.bottom_bar)
+        focus.chain(bars[0] + page.tab_order() + bars[1])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        limit = theme.chrome_limit_for(self.height())
+        if getattr(self, "_chrome_limit", limit) != limit:
+            # Taller or shorter than a laptop screen now: the bars' size follows.
+            self._chrome_limit = limit
+            scale = theme.TEXT_SCALES[self.text_size]
+            QApplication.instance().setStyleSheet(theme.style_sheet(scale, limit))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Keys the focused control does not use scroll the page, wherever focus is.
+        bar = self.stack.currentWidget().scroll.verticalScrollBar()
+        steps = {
+            Qt.Key.Key_PageDown: bar.pageStep(),
+            Qt.Key.Key_PageUp: -bar.pageStep(),
+        }
+        if event.key() in steps and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            bar.setValue(bar.value() + steps[event.key()])
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def go_next(self) -> None:
+        if self._step_screen(+1):
+            return
         index = PAGE_ORDER.index(self._in_order(self.current_page_id()))
         if index + 1 < len(PAGE_ORDER):
             self.show_page(PAGE_ORDER[index + 1])
@@ -404,9 +552,28 @@ class MainWindow(QMainWindow):
         if page_id in self._parent_page:
             self.show_page(self._parent_page[page_id])
             return
+        if self._step_screen(-1):
+            return
         index = PAGE_ORDER.index(page_id)
         if index > 0:
             self.show_page(PAGE_ORDER[index - 1])
+
+    def _step_screen(self, step: int) -> bool:
+        """On a page of several screens (side effects, check understanding), Next and Back go
+        screen by screen first ("Side effect 1 of 7", then 2 ...); False at the page's ends."""
+        page = self.stack.currentWidget()
+        screen_ids = getattr(page, "screen_ids", None)
+        if not callable(screen_ids) or not hasattr(page, "show_screen"):
+            return False
+        screens = screen_ids()
+        if page.screen not in screens:
+            return False
+        target = screens.index(page.screen) + step
+        if not 0 <= target < len(screens):
+            return False
+        page.show_screen(screens[target])
+        self._update_navigation()
+        return True
 
     def set_language(self, lang: str) -> None:
         """Change the language in place: same page, every text rebuilt."""
@@ -427,7 +594,8 @@ class MainWindow(QMainWindow):
     def apply_text_size(self, name: str) -> None:
         self.text_size = name
         scale = theme.TEXT_SCALES[name]
-        QApplication.instance().setStyleSheet(theme.style_sheet(scale))
+        self._chrome_limit = theme.chrome_limit_for(self.height())
+        QApplication.instance().setStyleSheet(theme.style_sheet(scale, self._chrome_limit))
         for size_name, button in self.text_size_buttons.items():
             button.setChecked(size_name == name)
         if getattr(self, "kiosk_mode", None) is not None:
@@ -440,6 +608,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.title_label.setText(_("CAR T Family Guide"))
         self.language_box.setAccessibleName(_("Language"))
+        self.language_label.setText(_("Language"))
         self.language_box.setToolTip(_("Language"))
         for name, button in self.text_size_buttons.items():
             button.setAccessibleName(_(TEXT_SIZE_NAMES[name]))

@@ -5,7 +5,8 @@ PySide6 6.12.0 on Python 3.11 drops references to two singletons:
 - ``Signal.emit()`` returns ``True`` without taking a reference to it;
 - a function returning an empty QVariant (``QObject.property`` of an unset name,
   ``QGraphicsItem.data``, ``QComboBox.currentData`` with no data) returns ``None`` without
-  taking a reference to it.
+  taking a reference to it; so does every call of a method that returns nothing
+  (``label.setText(...)``, ``timer.start()``), the commonest call of all.
 Each call drops one reference; after some thousands the count reaches zero and the interpreter
 aborts ("Fatal Python error: bool_dealloc" / "none_dealloc"). A kiosk that runs for days would
 crash. Python 3.12 made the singletons immortal; on older Pythons we give each a count so large

@@ -30,6 +30,8 @@ class SessionDocument(QObject):
     changed = Signal(str)
     #: the file name or the unsaved mark changed (the window title follows)
     state_changed = Signal()
+    #: the family's file was written (its path): the window says so
+    saved = Signal(object)
 
     def __init__(
         self,
@@ -153,6 +155,8 @@ class SessionDocument(QObject):
         if self.kiosk:
             return False
         suggested = (self.session.patient.display_name or _("family")) + ".json"
+        if self.path is not None:  # next to the file it came from
+            suggested = str(self.path.parent / suggested)
         path = Dialogs.save_session_path(self._dialog_parent, suggested)
         return path is not None and self._save_to(path)
 
@@ -177,4 +181,5 @@ class SessionDocument(QObject):
         self.dirty = False
         self.discard_autosave()
         self.state_changed.emit()
+        self.saved.emit(path)
         return True

@@ -15,8 +15,14 @@ FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback", "NanumSquare"]  # Latin…,
 # Text sizes a family can choose; the largest is twice the default.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "largest": 2.0}
 # The bars around the page grow less than the reading text, or at the largest size they would
-# leave no room for what there is to read.
+# leave no room for what there is to read; in a window under SHORT_WINDOW px high (a 1366 x 768
+# laptop) they do not grow at all: there they took half the height at the largest text.
 CHROME_SCALE_LIMIT = 1.25
+SHORT_WINDOW = 900
+
+
+def chrome_limit_for(window_height: int) -> float:
+    return 1.0 if window_height < SHORT_WINDOW else CHROME_SCALE_LIMIT
 
 BACKGROUND = "#f6f8fa"
 SURFACE = "#ffffff"
@@ -31,6 +37,18 @@ WARNING_SOFT = "#fbeaea"
 BORDER = "#8a96a3"
 NOTICE = "#6b4a00"          # warnings that are not errors (unusual but possible)
 FOCUS = "#c25e00"           # keyboard focus ring, visible on every surface
+# The focus ring is drawn outside the control, this many px away, with a white halo as wide
+# outside it (ui/widgets/focus_ring.py). WCAG 2.2 focus appearance: at least 2 px thick, 3:1
+# against the colours beside it.
+FOCUS_RING_GAP = 2
+FOCUS_RING_HALO = 2
+FOCUS_RING_SURFACES = {
+    "its own white edge": SURFACE,
+    "page": BACKGROUND,
+    "cards and bars": SURFACE,
+    "callouts": ACCENT_SOFT,
+    "warning cards": WARNING_SOFT,
+}
 
 # (text, background) pairs the style sheet uses.
 TEXT_PAIRS = {
@@ -47,6 +65,10 @@ TEXT_PAIRS = {
     "problems beside fields": (WARNING, BACKGROUND),
     "notices beside fields": (NOTICE, BACKGROUND),
 }
+
+
+def focus_ring_width(scale: float) -> int:
+    return 4 if scale >= 2 else 3
 
 
 def _channel(value: int) -> float:
@@ -99,9 +121,9 @@ class Sizes:
         return max(48, self.px(48))
 
 
-def style_sheet(scale: float) -> str:
+def style_sheet(scale: float, chrome_limit: float = CHROME_SCALE_LIMIT) -> str:
     s = Sizes(scale)
-    c = Sizes(min(scale, CHROME_SCALE_LIMIT))
+    c = Sizes(min(scale, chrome_limit))
     arrow = resource("styles", "chevron-down.svg").as_posix()
     arrow_up = resource("styles", "chevron-up.svg").as_posix()
     family = ", ".join(f'"{name}"' for name in FONT_FAMILIES)
@@ -111,7 +133,7 @@ def style_sheet(scale: float) -> str:
     QLabel#heading {{ font-size: {s.heading}px; font-weight: bold; }}
     QLabel#subheading {{ font-size: {s.subheading}px; font-weight: bold;
                          margin-top: {s.px(10)}px; }}
-    QLabel#muted {{ color: {MUTED_TEXT}; }}
+    QLabel#muted, QLabel#dateWords {{ color: {MUTED_TEXT}; }}
     QLabel#position {{ color: {MUTED_TEXT}; font-weight: bold; }}
     QFrame#callout {{ background: {ACCENT_SOFT}; border-left: {s.px(6)}px solid {ACCENT};
                       border-radius: {s.px(6)}px; }}
@@ -167,6 +189,12 @@ def style_sheet(scale: float) -> str:
     QSpinBox::up-arrow {{ image: url("{arrow_up}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
     QSpinBox::down-arrow {{ image: url("{arrow}"); width: {s.px(16)}px; height: {s.px(16)}px; }}
     QComboBox::down-arrow {{ image: url("{arrow}"); width: {c.px(20)}px; height: {c.px(20)}px; }}
+    QToolButton#calendarButton {{ padding: {s.px(4)}px {s.px(8)}px;
+        qproperty-iconSize: {s.px(28)}px {s.px(28)}px; }}
+    QComboBox QAbstractItemView::item {{ min-height: {s.touch_target}px;
+                                         padding: 0 {s.px(12)}px; }}
+    QFrame#topBar QComboBox QAbstractItemView::item {{ min-height: {c.touch_target}px;
+                                                       padding: 0 {c.px(12)}px; }}
     QComboBox QAbstractItemView {{ background: {SURFACE}; color: {TEXT};
                                    selection-background-color: {ACCENT};
                                    selection-color: {ACCENT_TEXT}; }}

@@ -1,18 +1,24 @@
 """A page: one screen of the guide, scrolled when its text is larger than the window.
 
 Pages rebuild their content from data when the language or the text size changes (and, later,
-when a kiosk forgets a family): rebuilding leaves nothing of the old text behind.
+when a kiosk forgets a family): rebuilding leaves nothing of the old text behind. What had
+keyboard focus keeps it in the rebuilt page (its new self), and Tab follows the order the page
+is drawn in (ui/focus.py); the window links the page's order to its bars (``tab_order_changed``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from car_t_guide.ui import focus
 
 
 class Page(QWidget):
     #: the id used by the command line and the navigation ("welcome", "steps:3", ...)
     page_id = ""
+    #: the page's widgets changed: Tab's order through the window needs linking again
+    tab_order_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -24,12 +30,17 @@ class Page(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop (it showed no focus): Page Up / Page Down scroll the page from
+        # wherever focus is (the window passes them on).
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll)
         self._content: QWidget | None = None
         self.stale = True
 
     def rebuild(self) -> None:
         """Throw the old content away and build it again in the current language."""
+        had_focus = focus.focus_key(QApplication.focusWidget(), self._content)
+        scrolled = self.scroll.verticalScrollBar().value()
         content = QWidget()
         content.setObjectName("scrollContent")
         layout = QVBoxLayout(content)
@@ -44,8 +55,28 @@ class Page(QWidget):
         self.scroll.setWidget(content)
         self._content = content
         self.stale = False
+        self.order_tabs()
+        if had_focus is not None:
+            # The same place on the page, and the same control, in the rebuilt page.
+            content.adjustSize()
+            self.scroll.verticalScrollBar().setValue(scrolled)
+            again = focus.find_focus_key(content, had_focus)
+            if again is None or not again.isVisibleTo(self):
+                again = next(iter(self.tab_order()), None)  # never off to the top bar
+            if again is not None:
+                again.setFocus(Qt.FocusReason.OtherFocusReason)
         if old is not None:
+            old.hide()  # (focus leaves it now, not when it is deleted)
             old.deleteLater()
+
+    def order_tabs(self) -> None:
+        """Tab through this page in the order it is drawn (call after adding widgets)."""
+        if self._content is not None:
+            focus.chain(focus.visual_order(self._content))
+        self.tab_order_changed.emit()
+
+    def tab_order(self) -> list[QWidget]:
+        return focus.visual_order(self._content) if self._content is not None else []
 
     def build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError

@@ -33,6 +33,7 @@ from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.session.model import CHANGED_TOPICS, Session, TopicReview
 from car_t_guide.ui import theme
+from car_t_guide.ui.accessibility import Role, set_role
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.text import framed, heading, label
 
@@ -125,6 +126,7 @@ class ChoiceButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("section")  # the style sheet's checked look: filled with the accent
         self.setCheckable(True)
+        set_role(self, Role.RadioButton)  # one answer of a few
         self.setAccessibleName(text)
         self._label = label(text)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -450,6 +452,8 @@ class CheckUnderstandingPage(Page):
                 self._read_again_button(topic.id),
             )
             layout.addWidget(self.feedback)
+            # Focus into the message, so it is read and scrolled into view.
+            self._focus_target = self.feedback.findChild(QPushButton) or again
 
     def _build_self_check(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
         check = topic.self_check

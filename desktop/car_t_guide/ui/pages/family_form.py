@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,14 +27,15 @@ from car_t_guide.core.content.labels import (
     HISTORY_KIND_LABELS,
     PLAN_DATE_LABELS,
     RELAPSE_SITE_LABELS,
+    history_kind_label,
 )
-from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.i18n import _
-from car_t_guide.core.session.checks import Problem, check_session, latest_allowed_day
+from car_t_guide.core.session.checks import Problem, check_session
 from car_t_guide.core.session.fields import MAX_NAME_CHARS, PLAN_DATES
 from car_t_guide.core.session.model import HistoryEvent, Medicine, Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit, PartialDateEdit
+from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import framed, heading, label, subheading
 
 
@@ -45,70 +45,103 @@ def problem_label() -> QLabel:
     return widget
 
 
+def field_label(text: str, field: QWidget) -> QLabel:
+    """A visible label that names ``field`` for screen readers too (Qt links a label to its
+    buddy when both share a parent) and moves focus to it on a click."""
+    caption = label(text)
+    caption.setBuddy(field)
+    return caption
+
+
+def kind_choices() -> list[tuple[str, str, str | None]]:
+    """What can happen, in the order of the list: (text, kind, relapse site). A relapse comes
+    with its place ("Relapse in the bone marrow"): one choice, one Tab stop."""
+    choices: list[tuple[str, str, str | None]] = []
+    for kind, text in HISTORY_KIND_LABELS.items():
+        if kind == "relapse":
+            for site in RELAPSE_SITE_LABELS:
+                choices.append((history_kind_label(kind, site), kind, site))
+            choices.append((_(text), kind, None))  # a file's relapse with no place stays so
+        else:
+            choices.append((_(text), kind, None))
+    return choices
+
+
 class HistoryRow(QWidget):
+    """One event of the history: what happened, when, and a note. Return in the note asks for
+    the next event (``next_requested``)."""
+
     changed = Signal()
     remove_requested = Signal(object)
+    next_requested = Signal(object)
 
-    def __init__(self, event: HistoryEvent | None, latest_year: int):
+    def __init__(
+        self, event: HistoryEvent | None, today: Callable[[], date], *, stacked: bool = False
+    ):
         super().__init__()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self._choices = kind_choices()
         self.kind = QComboBox()
         self.kind.setAccessibleName(_("What happened"))
-        for kind, text in HISTORY_KIND_LABELS.items():
-            self.kind.addItem(_(text), kind)
-        self.site = QComboBox()
-        self.site.setAccessibleName(_("Where"))
-        for site, text in RELAPSE_SITE_LABELS.items():
-            self.site.addItem(_(text), site)
-        self.when = PartialDateEdit(event.date if event else None, latest_year=latest_year)
+        for text, _kind, _site in self._choices:
+            self.kind.addItem(text)
+        self.when = PartialDateEdit(event.date if event else None, today=today)
+        self.when.set_accessible_name(_("When"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(_("Note (optional)"))
         self.note.setAccessibleName(_("Note"))
+        self.note.setAccessibleDescription(_("Press Enter to add the next event."))
         self.remove = QPushButton(_("Remove"))
         self.remove.setAccessibleName(_("Remove this event"))
         self.problem = problem_label()
-        grid.addWidget(self.kind, 0, 0)
-        grid.addWidget(self.site, 0, 1)
-        grid.addWidget(self.when, 1, 0, 1, 2)
-        grid.addWidget(self.note, 2, 0, 1, 2)
-        grid.addWidget(self.remove, 0, 2)
-        grid.addWidget(self.problem, 3, 0, 1, 3)
+        captions = (
+            field_label(_("What happened"), self.kind),
+            field_label(_("When"), self.when),
+            field_label(_("Note (optional)"), self.note),
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        if stacked:  # large text: one field under the other, each under its label
+            for caption, field in zip(captions, (self.kind, self.when, self.note), strict=True):
+                grid.addWidget(caption, grid.rowCount(), 0)
+                grid.addWidget(field, grid.rowCount(), 0)
+            grid.addWidget(self.remove, grid.rowCount(), 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            grid.addWidget(captions[0], 0, 0)
+            grid.addWidget(captions[1], 0, 1)
+            grid.addWidget(self.kind, 1, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.when, 1, 1, 1, 2)
+            grid.addWidget(captions[2], 2, 0, 1, 2)
+            grid.addWidget(self.note, 3, 0, 1, 2)
+            grid.addWidget(self.remove, 3, 2)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        grid.addWidget(self.problem, grid.rowCount(), 0, 1, grid.columnCount())
         if event is not None:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind)))
-            if event.site:
-                self.site.setCurrentIndex(max(0, self.site.findData(event.site)))
+            self.kind.setCurrentIndex(self._choice_index(event.kind, event.site))
             self.note.setText(event.note or "")
             self._extra = dict(event.extra)
         else:
             self._extra = {}
-        self._show_site()
-        self.kind.currentIndexChanged.connect(self._show_site)
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.site.currentIndexChanged,
-            self.when.changed,
-            self.note.textChanged,
-        ):
+        for signal in (self.kind.currentIndexChanged, self.when.changed, self.note.textChanged):
             signal.connect(self.changed)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.note.returnPressed.connect(lambda: self.next_requested.emit(self))
 
-    def _show_site(self) -> None:
-        self.site.setVisible(self.kind.currentData() == "relapse")
+    def _choice_index(self, kind: str, site: str | None) -> int:
+        for index, (_text, choice_kind, choice_site) in enumerate(self._choices):
+            if choice_kind == kind and (choice_site == site or kind != "relapse"):
+                return index
+        return 0
 
     def to_event(self) -> HistoryEvent | None:
-        year, month, day = self.when.raw_parts()
-        try:
-            when = PartialDate(year, month, day)
-        except BadDate as problem:
-            self.problem.setText(str(problem))
-            self.problem.show()
+        """The event as typed, or None while its date is not (yet) a date."""
+        when = self.when.value()
+        if when is None:
             return None
-        kind = self.kind.currentData()
+        _text, kind, site = self._choices[self.kind.currentIndex()]
         return HistoryEvent(
             kind=kind,
             date=when,
-            site=self.site.currentData() if kind == "relapse" else None,
+            site=site,
             note=self.note.text() or None,
             extra=self._extra,
         )
@@ -118,22 +151,41 @@ class MedicineRow(QWidget):
     changed = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, medicine: Medicine | None):
+    def __init__(
+        self, medicine: Medicine | None, today: Callable[[], date], *, stacked: bool = False
+    ):
         super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(medicine.name if medicine else "")
-        self.name.setPlaceholderText(_("Medicine"))
         self.name.setAccessibleName(_("Medicine"))
         self.purpose = QLineEdit((medicine.purpose or "") if medicine else "")
-        self.purpose.setPlaceholderText(_("What it is for"))
         self.purpose.setAccessibleName(_("What it is for"))
-        self.until = OptionalDateEdit(medicine.until if medicine else None, label=_("Until"))
+        self.until = OptionalDateEdit(
+            medicine.until if medicine else None, label=_("Until"), today=today
+        )
         self.remove = QPushButton(_("Remove"))
         self.remove.setAccessibleName(_("Remove this medicine"))
         self._extra = dict(medicine.extra) if medicine else {}
-        for widget in (self.name, self.purpose, self.until, self.remove):
-            row.addWidget(widget)
+        fields = (self.name, self.purpose, self.until)
+        captions = [
+            field_label(text, field)
+            for text, field in zip(
+                (_("Medicine"), _("What it is for"), _("Until (optional)")), fields, strict=True
+            )
+        ]
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, (caption, field) in enumerate(zip(captions, fields, strict=True)):
+            if stacked:
+                grid.addWidget(caption, grid.rowCount(), 0)
+                grid.addWidget(field, grid.rowCount(), 0)
+            else:
+                grid.addWidget(caption, 0, column)
+                grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
+                grid.setColumnStretch(column, 1)
+        if stacked:
+            grid.addWidget(self.remove, grid.rowCount(), 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            grid.addWidget(self.remove, 1, len(fields), Qt.AlignmentFlag.AlignTop)
         for signal in (self.name.textChanged, self.purpose.textChanged, self.until.changed):
             signal.connect(self.changed)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -160,6 +212,7 @@ class FamilyFormPage(Page):
         self.today = today
         self._history_rows: list[HistoryRow] = []
         self._medicine_rows: list[MedicineRow] = []
+        self._event_rows: list[HistoryRow] = []  # the rows behind session.history, in order
         self._problem_labels: dict[str, QLabel] = {}
         self._loading = False
         # Checks run once the nurse pauses, not on every key press.
@@ -170,15 +223,21 @@ class FamilyFormPage(Page):
         self.session = session
         self.stale = True
 
+    @property
+    def stacked(self) -> bool:
+        """Large text: every label above its field, so nothing runs off the side."""
+        return self.scale >= 1.5
+
     # --- building ---------------------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:
         self._loading = True
         session = self.session
+        self._problem_labels = {}
         layout.addWidget(heading(_("The family's details")))
         layout.addWidget(
             label(_("Only staff enter these. Changes show on the journey chart at once."), "muted")
         )
-        files = QHBoxLayout()
+        files = FlowLayout(spacing=8)  # wraps at large text sizes
         for text, signal in (
             (_("New family"), self.new_requested),
             (_("Open…"), self.open_requested),
@@ -189,11 +248,10 @@ class FamilyFormPage(Page):
             button.setAccessibleName(text)
             button.clicked.connect(signal)
             files.addWidget(button)
-        files.addStretch(1)
         layout.addLayout(files)
 
         layout.addWidget(subheading(_("Patient and care team")))
-        form = QFormLayout()
+        form = self._form()
         self.name_edit = QLineEdit(session.patient.display_name)
         self.name_edit.setMaxLength(MAX_NAME_CHARS)
         self.age_edit = QSpinBox()
@@ -209,6 +267,7 @@ class FamilyFormPage(Page):
         for code in i18n.SUPPORTED_LANGUAGES:
             self.language_edit.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.language_edit.setCurrentIndex(max(0, self.language_edit.findData(session.language)))
+        # One row per field: (session field, label, widget). A new field is one more line here.
         for field_id, text, widget in (
             ("patient.display_name", _("Name the family uses"), self.name_edit),
             ("patient.age_years", _("Age in years"), self.age_edit),
@@ -216,8 +275,7 @@ class FamilyFormPage(Page):
             ("care_team.phone_24h", _("24-hour phone"), self.phone_edit),
             ("language", _("Language for the summary"), self.language_edit),
         ):
-            widget.setAccessibleName(text)
-            form.addRow(label(text), self._with_problem(field_id, widget))
+            self._add_field(form, field_id, text, widget)
         layout.addLayout(form)
 
         layout.addWidget(subheading(_("CAR T plan")))
@@ -225,36 +283,43 @@ class FamilyFormPage(Page):
             label(
                 _(
                     "Only the collection date is needed. "
-                    "Leave the others as not known until they are set."
+                    "Leave the others empty until they are known."
                 ),
                 "muted",
             )
         )
-        plan_form = QFormLayout()
+        plan_form = self._form()
         self.plan_edits: dict[str, OptionalDateEdit] = {}
         for name in PLAN_DATES:
             edit = OptionalDateEdit(
                 getattr(session.plan, name),
                 label=_(PLAN_DATE_LABELS[name]),
                 required=name == "collection",
+                today=self.today,
             )
             self.plan_edits[name] = edit
-            plan_form.addRow(
-                label(_(PLAN_DATE_LABELS[name])), self._with_problem(f"plan.{name}", edit)
-            )
+            self._add_field(plan_form, f"plan.{name}", _(PLAN_DATE_LABELS[name]), edit)
         layout.addLayout(plan_form)
 
         layout.addWidget(subheading(_("Treatment history")))
-        layout.addWidget(label(_("A date may be just a year, or a month and year."), "muted"))
+        layout.addWidget(
+            label(
+                _(
+                    "A date may be just a year, or a month and year. "
+                    "Press Enter in a note to add the next event."
+                ),
+                "muted",
+            )
+        )
         self.history_box = QVBoxLayout()
         layout.addLayout(self.history_box)
         self._history_rows = []
         for event in session.history:
             self._add_history_row(event)
-        add_event = QPushButton(_("Add an event"))
-        add_event.setAccessibleName(_("Add an event to the history"))
-        add_event.clicked.connect(lambda: (self._add_history_row(None), self._changed()))
-        layout.addWidget(add_event, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_event_button = QPushButton(_("Add an event"))
+        self.add_event_button.setAccessibleName(_("Add an event to the history"))
+        self.add_event_button.clicked.connect(lambda: self.add_history_event())
+        layout.addWidget(self.add_event_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout.addWidget(subheading(_("The family's medicines")))
         self.medicine_box = QVBoxLayout()
@@ -262,10 +327,10 @@ class FamilyFormPage(Page):
         self._medicine_rows = []
         for medicine in session.medicines:
             self._add_medicine_row(medicine)
-        add_medicine = QPushButton(_("Add a medicine"))
-        add_medicine.setAccessibleName(_("Add a medicine"))
-        add_medicine.clicked.connect(lambda: (self._add_medicine_row(None), self._changed()))
-        layout.addWidget(add_medicine, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_medicine_button = QPushButton(_("Add a medicine"))
+        self.add_medicine_button.setAccessibleName(_("Add a medicine"))
+        self.add_medicine_button.clicked.connect(lambda: self.add_medicine())
+        layout.addWidget(self.add_medicine_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.other_problems = problem_label()
         layout.addWidget(self.other_problems)
@@ -281,45 +346,98 @@ class FamilyFormPage(Page):
         self.language_edit.currentIndexChanged.connect(self._changed)
         for edit in self.plan_edits.values():
             edit.changed.connect(self._changed)
+        self._event_rows = [row for row in self._history_rows if row.to_event() is not None]
         self._loading = False
         self.show_problems()
 
-    def _with_problem(self, field_id: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(widget)
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    def _add_field(self, form: QFormLayout, field_id: str, text: str, widget: QWidget) -> None:
+        """A labelled field and, under it, the line its problems show on."""
+        if isinstance(widget, OptionalDateEdit):
+            widget.picker.set_accessible_name(text)
+        else:
+            widget.setAccessibleName(text)
+        caption = field_label(text, widget)
+        if self.stacked:  # large text: the label on its own line, the field under it
+            form.addRow(caption)
+            form.addRow(widget)
+        else:
+            form.addRow(caption, widget)
         problem = problem_label()
         self._problem_labels[field_id] = problem
-        column.addWidget(problem)
-        return box
+        form.addRow(problem)
 
-    def _add_history_row(self, event: HistoryEvent | None) -> None:
-        row = HistoryRow(event, latest_allowed_day(self.today()).year)
+    def _add_history_row(self, event: HistoryEvent | None) -> HistoryRow:
+        row = HistoryRow(event, self.today, stacked=self.stacked)
         row.changed.connect(self._changed)
         row.remove_requested.connect(self._remove_history_row)
+        row.next_requested.connect(self._next_after)
         self._history_rows.append(row)
-        self.history_box.addWidget(framed("card", row))
+        frame = framed("card", row)
+        self.history_box.addWidget(frame)
+        if self.isVisible():
+            frame.show()  # now, not on Qt's next turn: focus can only go to a shown field
+        return row
+
+    def add_history_event(self) -> HistoryRow:
+        """A new, empty event at the end of the history; the nurse goes straight to it."""
+        row = self._add_history_row(None)
+        self._changed()
+        self._work_on(row.kind)
+        return row
+
+    def _next_after(self, row: HistoryRow) -> None:
+        """Return in a note: the next event (a new one after the last)."""
+        index = self._history_rows.index(row)
+        if index + 1 < len(self._history_rows):
+            self._work_on(self._history_rows[index + 1].kind)
+        else:
+            self.add_history_event()
 
     def _remove_history_row(self, row: HistoryRow) -> None:
+        index = self._history_rows.index(row)
         self._history_rows.remove(row)
         frame = row.parentWidget()
         frame.hide()
         frame.deleteLater()
         self._changed()
+        # Focus goes to the event that took its place, or to "Add an event".
+        rows = self._history_rows
+        self._work_on(rows[min(index, len(rows) - 1)].kind if rows else self.add_event_button)
 
-    def _add_medicine_row(self, medicine: Medicine | None) -> None:
-        row = MedicineRow(medicine)
+    def _add_medicine_row(self, medicine: Medicine | None) -> MedicineRow:
+        row = MedicineRow(medicine, self.today, stacked=self.stacked)
         row.changed.connect(self._changed)
         row.remove_requested.connect(self._remove_medicine_row)
         self._medicine_rows.append(row)
         self.medicine_box.addWidget(row)
+        if self.isVisible():
+            row.show()
+        return row
+
+    def add_medicine(self) -> MedicineRow:
+        row = self._add_medicine_row(None)
+        self._changed()
+        self._work_on(row.name)
+        return row
 
     def _remove_medicine_row(self, row: MedicineRow) -> None:
+        index = self._medicine_rows.index(row)
         self._medicine_rows.remove(row)
         row.hide()
         row.deleteLater()
         self._changed()
+        rows = self._medicine_rows
+        self._work_on(rows[min(index, len(rows) - 1)].name if rows else self.add_medicine_button)
+
+    def _work_on(self, widget: QWidget) -> None:
+        """Tab order as the rows now stand, then focus on ``widget`` (scrolled into view)."""
+        self.order_tabs()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- from the form into the session -----------------------------------------------------
     def _changed(self, *_args) -> None:
@@ -338,11 +456,12 @@ class FamilyFormPage(Page):
         for name, edit in self.plan_edits.items():
             session.set_plan_date(name, edit.value())
         events = []
+        self._event_rows = []
         for row in self._history_rows:
-            row.problem.hide()
             event = row.to_event()
-            if event is not None:
+            if event is not None:  # a row whose date is not a date yet waits
                 events.append(event)
+                self._event_rows.append(row)
         session.set_history(events)
         session.set_medicines(
             [row.to_medicine() for row in self._medicine_rows if row.name.text()]
@@ -354,19 +473,23 @@ class FamilyFormPage(Page):
     def show_problems(self) -> None:
         for problem_label_ in self._problem_labels.values():
             problem_label_.hide()
+        for row in self._history_rows:
+            row.problem.hide()
         leftover = []
         for problem in self.problems():
             text = ("⚠ " if problem.is_error else "") + problem.message
             target = self._problem_labels.get(problem.field)
             if target is None and problem.field.startswith("history["):
                 index = int(problem.field[len("history[") :].split("]")[0])
-                if index < len(self._history_rows):
-                    target = self._history_rows[index].problem
+                if index < len(self._event_rows):
+                    target = self._event_rows[index].problem
             if target is None:
                 leftover.append(f"{problem.field}: {problem.message}")
                 continue
             target.setText(text if not target.isVisible() else f"{target.text()}\n{text}")
             target.setObjectName("problem" if problem.is_error else "notice")
+            target.style().unpolish(target)
+            target.style().polish(target)
             target.show()
         self.other_problems.setText("\n".join(leftover))
         self.other_problems.setVisible(bool(leftover))

@@ -21,6 +21,7 @@ from car_t_guide.core.plain_text import without_direction_controls
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.checks import check_date_ranges, latest_allowed_day
 from car_t_guide.core.session.model import Session
+from car_t_guide.ui.accessibility import Role, set_role
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
@@ -75,6 +76,7 @@ class JourneyPage(Page):
                 session.plan.infusion,
                 label=_("Infusion day"),
                 known_text=_("I know the day"),
+                today=self._today,
                 latest=latest_allowed_day(self._today()),  # the calendar's last day
             )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
@@ -109,6 +111,7 @@ class JourneyPage(Page):
                 button.setObjectName("section")
                 button.setCheckable(True)
                 button.setChecked(zoom == self.zoom)
+                set_role(button, Role.RadioButton)  # one view of two
                 button.setAccessibleName(text)
                 button.clicked.connect(lambda _c=False, z=zoom: self._set_zoom(z))
                 zooms.addWidget(button)

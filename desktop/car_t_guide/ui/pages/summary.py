@@ -48,6 +48,7 @@ from car_t_guide.core.paper import paper_for_region
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
 from car_t_guide.core.summary_warnings import PrintWarning
+from car_t_guide.ui.accessibility import Role, set_role
 from car_t_guide.ui.background import BackgroundJob
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.pages.base import Page
@@ -201,6 +202,7 @@ class SummaryPage(Page):
             button.setObjectName("section")
             button.setCheckable(True)
             button.setChecked(paper == self.paper)
+            set_role(button, Role.RadioButton)
             button.setAccessibleName(_("Paper size: {paper}").format(paper=text))
             button.clicked.connect(lambda _c=False, p=paper: self.set_paper(p))
             self.paper_buttons[paper] = button

@@ -1,7 +1,8 @@
 """The on-screen keypad staff use to enter the staff PIN (touch kiosks have no keyboard).
 
 Big digit buttons, Clear, OK and Cancel; the PIN shows as dots only. A physical keyboard works
-too: digits, Backspace, Enter, Escape. After too many wrong PINs it shows how long to wait and
+too: digits, Backspace, Enter, Escape; and Tab or the arrow keys reach every key (Enter or Space
+then presses the key that has focus). After too many wrong PINs it shows how long to wait and
 takes no PIN until then (the ``LockoutPolicy`` decides). If nobody touches it for a minute it
 closes itself, so a PIN pad left open on a kiosk does not stay there.
 
@@ -28,10 +29,16 @@ from PySide6.QtWidgets import (
 from car_t_guide.core.i18n import _, ngettext
 from car_t_guide.core.machine.logs import log_event, log_failure
 from car_t_guide.core.machine.staff_pin import MAX_DIGITS, MIN_DIGITS, LockoutPolicy, normalize_pin
-from car_t_guide.ui import theme
+from car_t_guide.ui import focus, theme
 from car_t_guide.ui.widgets.text import label
 
 DOT = "●"
+_ARROWS = {
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+}
 GIVE_UP_AFTER_SECONDS = 60.0
 _TICK_MS = 250
 
@@ -72,8 +79,7 @@ class PinPad(QDialog):
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 20, 28, 24)
         column.setSpacing(10)
-        self.title = label(_("Staff PIN"), "pinTitle")
-        self.title.setAccessibleDescription("heading")
+        self.title = label(_("Staff PIN"), "pinTitle")  # announced as a heading
         self.instruction = label(_("Enter the staff PIN, then press OK."), "pinInstruction")
         self.dots = label("", "pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -109,15 +115,45 @@ class PinPad(QDialog):
         self.cancel_button = self._button(_("Cancel"), "pinCancel")
         self.cancel_button.clicked.connect(self.reject)
         column.addWidget(self.cancel_button)
+        # Where each key sits, for the arrow keys; Cancel is the row under the keypad.
+        self._keys_at: dict[tuple[int, int], QPushButton] = {}
+        for index in range(grid.count()):
+            row, col, _rows, _cols = grid.getItemPosition(index)
+            self._keys_at[(row, col)] = grid.itemAt(index).widget()
+        for col in range(3):
+            self._keys_at[(4, col)] = self.cancel_button
+        focus.chain([self._keys_at[(r, c)] for r in range(4) for c in range(3)]
+                    + [self.cancel_button])
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAccessibleName(text)
         button.setAutoDefault(False)
-        # Keys go to the pad itself (digits, Enter, Escape), never to a focused button.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab and the arrow keys reach every key; a touch does not move focus.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.installEventFilter(self)
         return button
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in _ARROWS:
+            self._move_focus(watched, *_ARROWS[event.key()])
+            return True
+        return False
+
+    def _move_focus(self, key: QPushButton, rows: int, cols: int) -> None:
+        here = next((place for place, button in self._keys_at.items() if button is key), None)
+        if here is None:
+            return
+        row, col = here
+        while True:
+            row, col = row + rows, col + cols
+            found = self._keys_at.get((row, col))
+            if found is None:
+                return  # the edge of the keypad: stay
+            if found is not key and found.isEnabled():
+                found.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     def _apply_style(self) -> None:
         # A staff tool with sizes of its own: it does not follow the family's text size, so it
@@ -249,6 +285,8 @@ class PinPad(QDialog):
             self.submit()
         elif key == Qt.Key.Key_Delete:
             self.clear()
+        elif key in _ARROWS:
+            self.digit_buttons["5"].setFocus(Qt.FocusReason.TabFocusReason)  # into the keypad
         else:
             super().keyPressEvent(event)  # Escape cancels
 
@@ -287,7 +325,13 @@ class PinPad(QDialog):
             return
         window = parent.window()
         center = window.mapToGlobal(window.rect().center())
-        self.adjustSize()
+        # Its whole size (adjustSize() would cap it at two thirds of a small screen and squeeze
+        # the bottom row of keys), within the screen.
+        area = window.screen().availableGeometry() if window.screen() else None
+        hint = self.sizeHint()
+        if area is not None:
+            hint = hint.boundedTo(area.size())
+        self.resize(hint.expandedTo(self.minimumSizeHint()))
         frame = self.frameGeometry()
         frame.moveCenter(center)
         self.move(frame.topLeft())

@@ -3,6 +3,9 @@
 It covers the whole window (so the touch that answers it cannot press anything on the page
 below), counts down, and then says ``timed_out``: the owner wipes the family's data. Any touch,
 click, key or wheel — or the big "I'm still here" button — says ``still_here`` instead.
+
+Screen readers meet it as an alert, said at once; the countdown is said at a few moments
+(``ANNOUNCE_AT`` seconds left), not every second.
 """
 
 from __future__ import annotations
@@ -23,11 +26,14 @@ from PySide6.QtWidgets import (
 
 from car_t_guide.core.i18n import _, ngettext
 from car_t_guide.ui import theme
+from car_t_guide.ui.accessibility import Role, alert, announce, set_role
 from car_t_guide.ui.idle import is_user_input
 from car_t_guide.ui.widgets.cover import keep_covering_parent
 from car_t_guide.ui.widgets.text import label
 
 _TICK_MS = 200
+# Seconds left at which the countdown is said aloud (besides its start).
+ANNOUNCE_AT = frozenset({60, 30, 20, 10, 5})
 _SMALLEST_SCALE = 0.6
 
 
@@ -57,9 +63,9 @@ class StillThereOverlay(QWidget):
         column = QVBoxLayout(self.card)
         column.setContentsMargins(40, 32, 40, 32)
         column.setSpacing(24)
-        self.question = label("", "stillThereQuestion")
+        set_role(self.card, Role.AlertMessage)
+        self.question = label("", "stillThereQuestion")  # announced as a heading
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.question.setAccessibleDescription("heading")
         self.countdown = label("", "stillThereCountdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("", "stillThereHint")
@@ -148,6 +154,8 @@ class StillThereOverlay(QWidget):
         self.show()
         self.raise_()
         self.button.setFocus(Qt.FocusReason.OtherFocusReason)
+        alert(self.card)
+        announce(self.card, f"{self.question.text()} {self.countdown.text()}", assertive=True)
         QApplication.instance().installEventFilter(self)
         self._tick.start()
 
@@ -189,6 +197,7 @@ class StillThereOverlay(QWidget):
     def _show_seconds(self, seconds: int) -> None:
         if seconds == self._shown_seconds:
             return
+        first = self._shown_seconds < 0
         self._shown_seconds = seconds
         text = ngettext(
             "Everything you entered will be cleared in {seconds} second.",
@@ -196,7 +205,11 @@ class StillThereOverlay(QWidget):
             seconds,
         ).format(seconds=seconds)
         self.countdown.setText(text)
-        self.countdown.setAccessibleName(text)
+        # Said at a few moments, not every second (the start is said with the question).
+        if first or seconds in ANNOUNCE_AT:
+            self.countdown.setAccessibleName(text)
+            if not first and self._counting and self.isVisible():
+                announce(self.countdown, text)
 
     def _on_tick(self) -> None:
         if not self._counting:
