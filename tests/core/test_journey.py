@@ -227,3 +227,31 @@ def test_every_key_date_has_words_and_sources_where_medical():
                 assert "\n" not in d.plain_sentence
                 if d.id not in ("collection", "bridging") and not d.id.startswith("follow_up"):
                     assert d.sources, d.id
+
+
+def test_the_watch_windows_are_the_side_effects_own_days(monkeypatch):
+    """One number, one place: the CRS and brain-effect windows of the key dates are the
+    'when it usually begins' days of resources/content/*/side_effects.json."""
+    from dataclasses import replace as replace_field
+
+    from car_t_guide.core.content import care
+
+    real = care.side_effects
+
+    def with_other_days(lang):
+        effects = real(lang)
+        changed = []
+        for effect in effects.effects:
+            if effect.id in ("crs", "neuro"):
+                window = replace_field(effect.when_days, last_day=effect.when_days.last_day + 7)
+                effect = replace_field(effect, when_days=window)
+            changed.append(effect)
+        return replace_field(effects, effects=changed)
+
+    before = by_id(key_dates(full_session(), US_2025, today=TODAY, lang="en"))
+    monkeypatch.setattr(care, "side_effects", with_other_days)
+    after = by_id(key_dates(full_session(), US_2025, today=TODAY, lang="en"))
+    assert after["watch_crs"].end_day == before["watch_crs"].end_day + 7 == 29
+    assert after["watch_neuro"].end_day == before["watch_neuro"].end_day + 7 == 63
+    assert "day 29" in after["watch_crs"].plain_sentence
+    assert "within 9 weeks" in after["watch_neuro"].plain_sentence

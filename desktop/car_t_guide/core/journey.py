@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from car_t_guide.core.content import care
 from car_t_guide.core.dates import (
     add_years,
     format_after_infusion,
@@ -29,8 +30,8 @@ from car_t_guide.core.session.checks import LYMPHODEPLETION_DAYS, lymphodepletio
 from car_t_guide.core.session.model import Session
 
 # Sourced numbers (shared/CONTENT-SOURCES.md); the source key is beside each.
-CRS_WATCH_DAYS = (1, 22)  # CRS onset median day 3, range 1-22 (kymriah-pi); real world day 5
-NEURO_WATCH_DAYS = (1, 56)  # neurologic effects mostly within 8 weeks (kymriah-pi); median day 7
+# The CRS and brain-effect watch windows are the side effects' own "when it usually begins"
+# days (resources/content/*/side_effects.json, ``when_days``): one number, one place.
 DAILY_CHECK_DAYS = (1, 7)  # monitored daily for at least the first week (fda-2025-rems)
 DAY_28_CHECK = 28  # the day-28 remission check (seed, patient 4)
 LONG_TERM_FOLLOW_UP_YEARS = 15  # gene-modified cell products (fda-ltfu-guidance)
@@ -315,6 +316,9 @@ class _Builder:
 
     def watch_windows(self) -> None:
         _ = self.tr.gettext
+        effects = care.side_effects(self.lang)
+        crs, neuro = effects.effect("crs").when_days, effects.effect("neuro").when_days
+        assert crs is not None and neuro is not None, "side_effects.json: give when_days"
         self.window(
             "daily_checks",
             _("Daily checks"),
@@ -326,30 +330,30 @@ class _Builder:
         self.window(
             "watch_crs",
             _("Watch for CRS"),
-            CRS_WATCH_DAYS,
+            (crs.first_day, crs.last_day),
             _(
-                "CRS most often starts in the first week. It can start as late as day 22: "
-                "watch closely {span}."
-            ),
+                "CRS most often starts in the first week. It can start as late as day {last}: "
+                "watch closely {{span}}."
+            ).format(last=format_number(crs.last_day, self.lang)),
             _(
                 "CRS most often starts in the first week after the infusion. It can start as "
-                "late as day 22."
-            ),
-            ("kymriah-pi", "cibmtr-real-world"),
+                "late as day {last}."
+            ).format(last=format_number(crs.last_day, self.lang)),
+            (crs.source, "cibmtr-real-world"),
         )
         self.window(
             "watch_neuro",
             _("Watch for brain and nerve effects"),
-            NEURO_WATCH_DAYS,
+            (neuro.first_day, neuro.last_day),
             _(
                 "Brain and nerve effects most often start about a week after the infusion. "
-                "Most happen within 8 weeks: watch {span}."
-            ),
+                "Most happen within {weeks} weeks: watch {{span}}."
+            ).format(weeks=format_number(neuro.last_day // 7, self.lang)),
             _(
                 "Brain and nerve effects most often start about a week after the infusion. "
-                "Most happen within 8 weeks."
-            ),
-            ("cibmtr-real-world", "kymriah-pi"),
+                "Most happen within {weeks} weeks."
+            ).format(weeks=format_number(neuro.last_day // 7, self.lang)),
+            ("cibmtr-real-world", neuro.source),
         )
 
     def through(
