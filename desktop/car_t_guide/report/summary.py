@@ -47,8 +47,7 @@ from car_t_guide.core.journey import KeyDate, key_dates
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
-from car_t_guide.core.session.checks import check_texts, text_problem
-from car_t_guide.core.session.fields import MAX_LINE_CHARS, Text
+from car_t_guide.core.session.checks import check_texts
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
 from car_t_guide.report import chart
@@ -113,23 +112,19 @@ class _Sources:
 def product_name(session: Session, settings: CenterSettings) -> str | None:
     """The CAR T product, when the session (``plan.product``) or the center (``product``) names
     one; None otherwise (the card then leaves a line to write it in)."""
-    for value in (session.plan.extra.get("product"), settings.extra.get("product")):
-        if isinstance(value, str) and value.strip():
+    for value in (session.plan.product, settings.product):
+        if value and value.strip():
             return value.strip()
     return None
 
 
 def _refuse_unprintable(session: Session, settings: CenterSettings) -> None:
     """Control characters are refused with the loader's own message (SessionError), so a
-    session built in the app or by a script is held to the same rules as a file."""
+    session built in the app or by a script is held to the same rules as a file (the product
+    included: ``check_texts`` checks ``plan.product``)."""
     for problem in check_texts(session):
         if problem.is_error:
             raise SessionError("", problem.field, problem.message)
-    product = session.plan.extra.get("product")
-    if isinstance(product, str):
-        message = text_problem(product, Text(MAX_LINE_CHARS))
-        if message:
-            raise SessionError("", "plan.product", message)
 
 
 def _user_texts(session: Session, settings: CenterSettings) -> list[tuple[str, str, bool]]:

@@ -36,6 +36,9 @@ class CenterSettings:
     center_name: str = ""
     phone_24h: str = ""
     emergency_number: str = "911"
+    # The CAR T product the center gives ("Kymriah (tisagenlecleucel)"), printed on the wallet
+    # card when a family's session names none (plan.product); empty: a line to write it in.
+    product: str = ""
     # June 2025 US label (fda-2025-rems): 2 weeks near the center, 2 weeks without driving.
     # Older and non-US labels: 28 and 56 days.
     stay_near_center_days: int = 14
@@ -127,7 +130,14 @@ def _as_written(value: Any) -> str:
 
 def _check(key: str, value: Any) -> tuple[Any, str | None]:
     """The value to keep (normalized) and why it is refused, if it is."""
-    if key in ("center_name", "phone_24h", "emergency_number", "printer", "staff_pin_hash"):
+    if key in (
+        "center_name",
+        "phone_24h",
+        "emergency_number",
+        "product",
+        "printer",
+        "staff_pin_hash",
+    ):
         return value, _text(value)
     if key in ("stay_near_center_days", "no_driving_days"):
         return value, _days(value, 1, MAX_DAYS)

@@ -32,7 +32,7 @@ from car_t_guide.core.content.labels import (
 from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session.checks import Problem, check_session, latest_allowed_day
-from car_t_guide.core.session.fields import MAX_NAME_CHARS, PLAN_DATES
+from car_t_guide.core.session.fields import MAX_LINE_CHARS, MAX_NAME_CHARS, PLAN_DATES
 from car_t_guide.core.session.model import HistoryEvent, Medicine, Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit, PartialDateEdit
@@ -243,6 +243,7 @@ class FamilyFormPage(Page):
                 label(_(PLAN_DATE_LABELS[name])), self._with_problem(f"plan.{name}", edit)
             )
         layout.addLayout(plan_form)
+        self._build_product(layout)
 
         layout.addWidget(subheading(_("Treatment history")))
         layout.addWidget(label(_("A date may be just a year, or a month and year."), "muted"))
@@ -283,6 +284,18 @@ class FamilyFormPage(Page):
             edit.changed.connect(self._changed)
         self._loading = False
         self.show_problems()
+
+    def _build_product(self, layout: QVBoxLayout) -> None:
+        """The CAR T product as the nurse types it; the wallet card prints it."""
+        form = QFormLayout()
+        caption = _("CAR T product (optional)")
+        self.product_edit = QLineEdit(self.session.plan.product or "")
+        self.product_edit.setMaxLength(MAX_LINE_CHARS)
+        self.product_edit.setPlaceholderText(_("For example: Kymriah (tisagenlecleucel)"))
+        self.product_edit.setAccessibleName(caption)
+        self.product_edit.textChanged.connect(self._changed)
+        form.addRow(label(caption), self._with_problem("plan.product", self.product_edit))
+        layout.addLayout(form)
 
     def _with_problem(self, field_id: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -337,6 +350,7 @@ class FamilyFormPage(Page):
         session.set_language(self.language_edit.currentData())
         for name, edit in self.plan_edits.items():
             session.set_plan_date(name, edit.value())
+        session.set_product(self.product_edit.text())
         events = []
         for row in self._history_rows:
             row.problem.hide()
