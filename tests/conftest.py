@@ -17,7 +17,9 @@ for variable, name in (
     ("CAR_T_GUIDE_LOG_DIR", "log"),
 ):
     os.environ[variable] = str(_SANDBOX / name)
-os.environ["CAR_T_GUIDE_SETTINGS"] = str(_SANDBOX / "config" / "no-settings.toml")
+# No named settings file, and a machine-wide layer of our own: tests never read /etc.
+os.environ.pop("CAR_T_GUIDE_SETTINGS", None)
+os.environ["CAR_T_GUIDE_SYSTEM_CONFIG_DIRS"] = str(_SANDBOX / "system-config")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,8 +36,13 @@ def _english_between_tests():
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path, monkeypatch):
-    """Each test gets its own settings, data and log folders."""
-    for variable in ("CAR_T_GUIDE_CONFIG_DIR", "CAR_T_GUIDE_DATA_DIR", "CAR_T_GUIDE_LOG_DIR"):
+    """Each test gets its own settings (machine-wide and user), data and log folders."""
+    for variable in (
+        "CAR_T_GUIDE_CONFIG_DIR",
+        "CAR_T_GUIDE_DATA_DIR",
+        "CAR_T_GUIDE_LOG_DIR",
+        "CAR_T_GUIDE_SYSTEM_CONFIG_DIRS",
+    ):
         monkeypatch.setenv(variable, str(tmp_path / "app-dirs" / variable.lower()))
-    monkeypatch.setenv("CAR_T_GUIDE_SETTINGS", str(tmp_path / "app-dirs" / "settings.toml"))
+    monkeypatch.delenv("CAR_T_GUIDE_SETTINGS", raising=False)
     yield

@@ -1,4 +1,4 @@
-"""The command line: the app, ``screenshot``, ``export``, ``settings``.
+"""The command line: the app, ``screenshot``, ``export``, ``settings``, ``set-staff-pin``.
 
 Public contract (DESIGN.md): exit 0 on success; 2 on bad input with one plain ``error:`` line on
 stderr, never a traceback. Qt is imported only by the commands that draw.
@@ -140,7 +140,8 @@ def _warn(message: str) -> None:
 
 
 def _settings(args):
-    from car_t_guide.core.machine.settings import SettingsError, load_settings
+    from car_t_guide.core.machine.settings import SettingsError
+    from car_t_guide.core.machine.settings_layers import load_settings
 
     try:
         loaded = load_settings(args.settings)
@@ -149,6 +150,7 @@ def _settings(args):
         raise UsageError(str(problem)) from None
     for warning in loaded.warnings:
         _warn(warning)
+    args.loaded_settings = loaded  # where each value came from, for the kiosk's PIN check
     return loaded
 
 
@@ -198,10 +200,13 @@ def _run_app(argv: list[str]) -> int:
         )
     settings, today, session, lang = _context(args, args.open, args.example)
     if args.kiosk:
-        from car_t_guide.core.machine.settings import settings_path
         from car_t_guide.core.machine.staff_pin import kiosk_pin_problem
 
-        problem = kiosk_pin_problem(settings.staff_pin_hash, str(settings_path(args.settings)))
+        loaded = args.loaded_settings
+        where = loaded.origin["staff_pin_hash"]
+        problem = kiosk_pin_problem(
+            settings.staff_pin_hash, str(loaded.path) if where == "default" else where
+        )
         if problem:
             raise UsageError(problem)
     from car_t_guide.ui.app import needs_offscreen, run_app
@@ -227,17 +232,51 @@ def _run_app(argv: list[str]) -> int:
 def _run_settings(argv: list[str]) -> int:
     parser = _Parser(
         prog="car-t-guide settings",
-        description="Print the center settings in effect and where each came from.",
+        description="Print the center settings in effect, the layer each came from and whether "
+        "it is locked; or check one settings file.",
     )
     parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    parser.add_argument("--json", action="store_true", help="print JSON, for inventory tools")
+    parser.add_argument(
+        "--check",
+        type=Path,
+        metavar="FILE",
+        help="check one settings file strictly (unknown keys, empty or implausible numbers); "
+        "exit 2 with one error: line per problem",
+    )
     args = parser.parse_args(argv)
-    from car_t_guide.core.machine.settings import describe_settings
+    if args.check is not None:
+        return _check_settings(args.check, as_json=args.json)
+    from car_t_guide.core.machine.settings_layers import describe_settings, settings_as_json
 
     loaded = _settings(args)
-    print(f"# {loaded.path}{'' if loaded.found else ' (not found: defaults in effect)'}")
+    if args.json:
+        import json
+
+        report = {"app_version": __version__, "content_version": CONTENT_VERSION}
+        report.update(settings_as_json(loaded))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return EXIT_OK
     for line in describe_settings(loaded):
         print(line)
     return EXIT_OK
+
+
+def _check_settings(path: Path, *, as_json: bool) -> int:
+    from car_t_guide.core.machine.settings_layers import check_settings_file
+    from car_t_guide.core.plain_text import shown
+
+    problems = check_settings_file(path)
+    if as_json:
+        import json
+
+        print(json.dumps({"file": str(path), "ok": not problems, "problems": problems}, indent=2,
+                         ensure_ascii=False))
+    elif not problems:
+        print(f"{shown(str(path), 4096)}: no problems found")
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
 def _run_screenshot(argv: list[str]) -> int:
@@ -274,7 +313,9 @@ def _export_parser() -> _Parser:
         prog="car-t-guide export",
         description="Write a family's care summary as a PDF (no display needed).",
     )
-    parser.add_argument("session", type=Path, metavar="SESSION.json")
+    family = parser.add_mutually_exclusive_group(required=True)
+    family.add_argument("session", type=Path, nargs="?", metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N", help="example family 1 to 4")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument("--paper", choices=["letter", "a4"])
     _add_common(parser)
@@ -289,12 +330,13 @@ def _run_export(argv: list[str]) -> int:
         raise UsageError(f"--out {out}: the summary is a PDF, so the file name must end in .pdf")
     if not out.parent.exists():
         raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
-    if out.resolve() == args.session.resolve():
+    if args.session is not None and out.resolve() == args.session.resolve():
         raise UsageError(f"--out {out}: this is the session file itself; choose another name")
-    settings, today, session, lang = _context(args, args.session, None)
+    settings, today, session, lang = _context(args, args.session, args.example)
+    source = args.session if args.session is not None else f"--example {args.example}"
     from car_t_guide.core.i18n import set_language
+    from car_t_guide.core.paper import paper_for_region
     from car_t_guide.core.session.files import SessionError
-    from car_t_guide.report.paper import paper_for_region
     from car_t_guide.report.summary import export_summary
 
     set_language(lang)
@@ -304,16 +346,17 @@ def _run_export(argv: list[str]) -> int:
             out, session, lang=lang, paper=paper, settings=settings, today=today
         )
     except SessionError as problem:
-        raise UsageError(f"{args.session}: {problem}") from None
+        raise UsageError(f"{source}: {problem}") from None
     except OSError as problem:
         raise UsageError(
             f"--out {out}: cannot be written ({problem.strerror or problem})"
         ) from None
     seen = set()
     for warning in warnings:
-        if warning not in seen:
-            seen.add(warning)
-            _warn(f"{args.session}: {warning}")
+        line = warning.line()
+        if line not in seen:
+            seen.add(line)
+            _warn(f"{source}: {line}")
     return EXIT_OK
 
 

@@ -1,9 +1,16 @@
-"""`car-t-guide set-staff-pin [--from-stdin]`: set or change the staff PIN that leaves kiosk mode.
+"""`car-t-guide set-staff-pin [--from-stdin] [--system]`: set or change the staff PIN that
+leaves kiosk mode.
 
 On a terminal the PIN is asked twice and never echoed; ``--from-stdin`` reads one line, for
 deployment scripts (``printf '%s\\n' "$PIN" | car-t-guide set-staff-pin --from-stdin``). Only the
-salted scrypt hash is written, into the center settings file, all at once, keeping every other
-setting. Exit 0, or 2 with one ``error:`` line on stderr, never a traceback.
+salted scrypt hash is written, all at once, changing that one line of the settings file and
+keeping everything else in it, comments included. The file is never readable by everyone: a
+4-digit PIN's hash falls to a search in minutes.
+
+``--system`` writes the machine-wide settings file (run by an administrator): it is given to the
+``car-t-guide`` group, which the kiosk user belongs to, and a PIN set there is locked (a user's
+own settings cannot replace it). Without it, the user's file (or ``--settings FILE``).
+Exit 0, or 2 with one ``error:`` line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from car_t_guide.core.machine.staff_pin import (
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+KIOSK_GROUP = "car-t-guide"
 
 AskSecret = Callable[[str], str]
 
@@ -51,6 +59,11 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
         "--from-stdin",
         action="store_true",
         help="read the PIN from the first line of standard input instead of asking",
+    )
+    parser.add_argument(
+        "--system",
+        action="store_true",
+        help="write the machine-wide settings (as an administrator), readable by the kiosk user",
     )
     # The caller's parser may already have a shared --settings option; keep that one.
     with contextlib.suppress(argparse.ArgumentError):
@@ -93,23 +106,84 @@ def _pin_from_terminal(ask: AskSecret) -> str:
     return first
 
 
-def _store(pin_hash: str, settings_path: Path) -> None:
-    # Imported here: the settings module is only needed once a PIN has been typed.
-    from car_t_guide.core.machine.settings import (
-        SettingsError,
-        load_settings,
-        save_settings,
-        with_changes,
-    )
-
+def kiosk_group_id() -> int | None:
+    """The id of the group whose members may read the machine-wide settings (the kiosk user's),
+    or None where there is no such group (or no groups: Windows)."""
     try:
-        loaded = load_settings(settings_path)
-        save_settings(with_changes(loaded.settings, staff_pin_hash=pin_hash), settings_path)
+        import grp
+    except ImportError:
+        return None
+    try:
+        return grp.getgrnam(KIOSK_GROUP).gr_gid
+    except KeyError:
+        return None
+
+
+def _refuse_if_locked_machine_wide() -> None:
+    """A PIN set machine-wide wins over a user's: changing the user's would change nothing."""
+    from car_t_guide.core.machine.settings import SettingsError, read_settings_file
+    from car_t_guide.core.machine.settings_layers import machine_settings_paths
+
+    for path in machine_settings_paths():
+        try:
+            found = read_settings_file(path, may_lock=True)
+        except SettingsError as problem:
+            raise _PinRefused(_not_changed(str(problem))) from None
+        if "staff_pin_hash" in found.values or "staff_pin_hash" in found.locked:
+            raise _PinRefused(
+                _not_changed(
+                    _("{file}: the staff PIN is set machine-wide and locked; an administrator "
+                      "changes it with: car-t-guide set-staff-pin --system").format(file=path)
+                )
+            )
+
+
+def _store(pin_hash: str, settings_path: Path, *, system: bool) -> list[str]:
+    """Write the hash; returns warnings for the person running the command."""
+    # Imported here: the settings module is only needed once a PIN has been typed.
+    from car_t_guide.core.machine.settings import SettingsError, set_key_in_file
+
+    group = kiosk_group_id() if system else None
+    try:
+        set_key_in_file(
+            settings_path,
+            "staff_pin_hash",
+            pin_hash,
+            may_lock=system,
+            new_file_mode=0o640 if system else 0o600,
+            group=group,
+            secret=True,
+        )
     except SettingsError as problem:
         raise _PinRefused(_not_changed(str(problem))) from None
     except OSError as error:
         reason = _("cannot be saved: {reason}").format(reason=error.strerror or error)
+        if system and isinstance(error, PermissionError):
+            reason += "; " + _("run it as an administrator (sudo)")
         raise _PinRefused(_not_changed(f"{settings_path}: {reason}")) from None
+    if system and group is None and hasattr(os, "getuid"):
+        return [
+            _("there is no group '{group}', so only the file's owner can read {file}: the "
+              "kiosk will not start as another user; create the group and add the kiosk user "
+              "to it (the Debian package does both)").format(group=KIOSK_GROUP, file=settings_path)
+        ]
+    return []
+
+
+def _target(named: str | os.PathLike[str] | None, system: bool) -> Path:
+    """The file to write: with --system the machine-wide one, else the caller's path, else
+    --settings, else the variable, else the user's file."""
+    from car_t_guide.core.machine.settings_layers import machine_settings_paths, settings_path
+
+    if system:
+        if named:
+            raise _PinRefused(_("--system and --settings name two different files; use one"))
+        paths = machine_settings_paths()
+        if not paths:
+            raise _PinRefused(_("there is no machine-wide settings folder on this system"))
+        return paths[0]
+    _refuse_if_locked_machine_wide()
+    return settings_path(named)
 
 
 def run_set_staff_pin(
@@ -135,11 +209,8 @@ def run_set_staff_pin(
         options = args if isinstance(args, argparse.Namespace) else build_parser().parse_args(
             list(args)
         )
-        # The caller's path, else --settings, else where core.settings looks (the variable,
-        # then the platform's config folder).
-        from car_t_guide.core.machine.settings import settings_path as resolve_settings_path
-
-        path = resolve_settings_path(settings_path or getattr(options, "settings", None))
+        system = bool(getattr(options, "system", False))
+        path = _target(settings_path or getattr(options, "settings", None), system)
         try:
             if getattr(options, "from_stdin", False):
                 pin = _pin_from_stdin(stdin)
@@ -154,7 +225,8 @@ def run_set_staff_pin(
             # "warning:" stays English: scripts look for it (DESIGN.md, command line).
             print("warning: " + _("this PIN is easy to guess; a less obvious one is safer"),
                   file=stderr)
-        _store(hash_pin(pin), path)
+        for warning in _store(hash_pin(pin), path, system=system):
+            print("warning: " + warning, file=stderr)
     except _PinRefused as problem:
         print(f"error: {problem}", file=stderr)
         return EXIT_BAD_INPUT

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_startup.py", "bench_export.py", "soak_kiosk.py"]
+BENCHMARKS = ["bench_startup.py", "bench_screens.py", "bench_export.py", "soak_kiosk.py"]
 
 
 def main() -> int:

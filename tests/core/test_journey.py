@@ -2,7 +2,7 @@
 and non-US rule (28/56)."""
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -49,14 +49,21 @@ def test_inclusive_rule_example_from_the_issue():
     assert stay.plain_sentence == "Stay close to the hospital through Friday, May 24, 2013."
 
 
-@RULES
-def test_stay_and_driving_follow_the_center_settings(settings):
+@pytest.mark.parametrize(
+    ("settings", "stay_until", "no_driving_until_day"),
+    [
+        (US_2025, date(2013, 5, 24), date(2013, 5, 24)),  # day 14 and day 14
+        (OLDER, date(2013, 6, 7), date(2013, 7, 5)),  # day 28 and day 56
+    ],
+    ids=["14-14", "28-56"],
+)
+def test_stay_and_driving_follow_the_center_settings(settings, stay_until, no_driving_until_day):
+    # Counted by hand on a calendar from Friday, May 10, 2013 (day 0).
     found = by_id(key_dates(full_session(), settings, today=TODAY, lang="en"))
     stay, drive = found["stay_near_center"], found["no_driving"]
-    assert stay.end == INFUSION + timedelta(days=settings.stay_near_center_days)
-    assert drive.end == INFUSION + timedelta(days=settings.no_driving_days)
-    assert stay_near_center_until(INFUSION, settings) == stay.end
-    assert no_driving_until(INFUSION, settings) == drive.end
+    assert (stay.end, drive.end) == (stay_until, no_driving_until_day)
+    assert stay_near_center_until(INFUSION, settings) == stay_until
+    assert no_driving_until(INFUSION, settings) == no_driving_until_day
     assert (stay.end_day, drive.end_day) == (
         settings.stay_near_center_days,
         settings.no_driving_days,

@@ -136,3 +136,15 @@ def test_a_sessions_typed_text_is_registered():
         assert text == "[hidden]; [hidden]; [hidden]; [hidden]; [hidden]; Hospital"
     finally:
         logs.forget_sensitive()
+
+
+def test_the_first_line_says_which_app_and_content_version_runs(log_file):
+    """Issue 14: `app_started` did not say which app and content version was running (the
+    content version, 2026.11-1, would otherwise be hidden as a date)."""
+    from car_t_guide import CONTENT_VERSION, __version__
+
+    logs.log_started(kiosk=True)
+    first = written(log_file).splitlines()[0]
+    assert first.endswith(f"app_started kiosk=True app={__version__} content={CONTENT_VERSION}")
+    logs.log_event("later", when=2013.05)
+    assert "[hidden]" not in written(log_file).splitlines()[0]

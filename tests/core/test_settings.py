@@ -8,12 +8,15 @@ from car_t_guide.core.machine.settings import (
     KEYS,
     CenterSettings,
     SettingsError,
-    describe_settings,
-    load_settings,
     save_settings,
-    settings_path,
+    set_key_in_file,
     settings_to_toml,
     with_changes,
+)
+from car_t_guide.core.machine.settings_layers import (
+    describe_settings,
+    load_settings,
+    settings_path,
 )
 
 
@@ -80,11 +83,17 @@ def test_missing_file_means_defaults(tmp_path):
     assert "not found" in loaded.warnings[0]
 
 
-def test_missing_file_from_environment_is_quiet(tmp_path, monkeypatch):
+def test_missing_file_named_by_the_variable_is_said_too(tmp_path, monkeypatch):
+    """Issue 10 (15): the variable naming a missing file gave silent defaults; --settings
+    warned. A typo in a kiosk's unit file must not go unnoticed either."""
     monkeypatch.setenv("CAR_T_GUIDE_SETTINGS", str(tmp_path / "none.toml"))
     loaded = load_settings()
     assert loaded.settings == CenterSettings()
-    assert loaded.warnings == ()
+    assert loaded.warnings == (f"{tmp_path / 'none.toml'}: not found; using the other settings",)
+
+
+def test_no_user_file_is_the_quiet_normal_case(tmp_path):
+    assert load_settings().warnings == ()
 
 
 def test_a_full_file_loads_and_says_where_each_value_came_from(tmp_path):
@@ -113,17 +122,34 @@ staff_pin_hash = "scrypt$n=16384,r=8,p=1$c2FsdA==$aGFzaA=="
     assert loaded.origin["no_driving_days"] == str(path)
     assert loaded.origin["emergency_number"] == "default"
     lines = describe_settings(loaded)
-    assert f"no_driving_days = 56   (from {path})" in lines
+    assert f"no_driving_days = 56   (--settings: {path})" in lines
     assert 'emergency_number = "911"   (default)' in lines
-    assert f"follow_up_days = [7, 14, 28, 90]   (from {path})" in lines
-    assert f"staff_pin_hash = set   (from {path})" in lines
+    assert f"follow_up_days = [7, 14, 28, 90]   (--settings: {path})" in lines
     assert not any("scrypt" in line for line in lines)
 
 
 def test_describe_says_pin_not_set_by_default(tmp_path):
     lines = describe_settings(load_settings(tmp_path / "none.toml"))
     assert "staff_pin_hash = not set   (default)" in lines
-    assert len(lines) == len(KEYS)
+    assert len([line for line in lines if not line.startswith("#")]) == len(KEYS)
+
+
+def test_describe_says_a_garbage_pin_hash_is_not_valid(tmp_path):
+    """Issue 10 (15): `settings` printed "staff_pin_hash = set" for garbage, and the kiosk
+    then refused to start."""
+    path = write(tmp_path, 'staff_pin_hash = "hello"\n')
+    lines = describe_settings(load_settings(path))
+    line = next(line for line in lines if line.startswith("staff_pin_hash = "))
+    assert line.startswith("staff_pin_hash = not valid (not a PIN hash this app wrote")
+    assert "kiosk mode will not start" in line
+    assert "hello" not in line
+
+
+def test_describe_says_a_real_pin_hash_is_set(tmp_path):
+    from car_t_guide.core.machine.staff_pin import hash_pin
+
+    path = write(tmp_path, f'staff_pin_hash = "{hash_pin("482916")}"\n')
+    assert f"staff_pin_hash = set   (--settings: {path})" in describe_settings(load_settings(path))
 
 
 @pytest.mark.parametrize(
@@ -146,6 +172,12 @@ def test_describe_says_pin_not_set_by_default(tmp_path):
         ("paper_size = 4\n", "paper_size", "text"),
         ("center_name = 42\n", "center_name", "text"),
         ('center_name = "A\\u0007B"\n', "center_name", "control"),
+        ('emergency_number = ""\n', "emergency_number", "is empty"),
+        ('emergency_number = "call 911"\n', "emergency_number", "2 to 6 digits"),
+        ('phone_24h = "call me"\n', "phone_24h", "'call me' does not look like a phone number"),
+        ('phone_24h = "12"\n', "phone_24h", "6 to 20 digits"),
+        ('emergncy_number = "112"\n', "emergncy_number", "did you mean emergency_number?"),
+        ('locked = ["phone_24h"]\n', "locked", "only the machine-wide settings file"),
         ("idle_timeout_seconds = 0\n", "idle_timeout_seconds", "seconds"),
         ('idle_timeout_seconds = "soon"\n', "idle_timeout_seconds", "soon"),
         ("idle_countdown_seconds = -1\n", "idle_countdown_seconds", "seconds"),
@@ -180,12 +212,45 @@ def test_broken_files_are_refused(tmp_path, content, words):
     assert "\n" not in str(caught.value)
 
 
+def test_a_byte_order_mark_is_accepted_as_sessions_accept_one(tmp_path):
+    """Issue 10 (15): Windows Notepad starts a UTF-8 file with a BOM; it was refused."""
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xef\xbb\xbfno_driving_days = 28\n")
+    assert load_settings(path).settings.no_driving_days == 28
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    """Issue 10 (6): a settings file that is a FIFO hung the app forever."""
+    fifo = tmp_path / "settings.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(SettingsError, match="is not a regular file"):
+        load_settings(fifo)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="a POSIX device")
+def test_an_endless_device_is_refused_not_read_until_memory_runs_out(tmp_path):
+    """Issue 10 (6): --settings /dev/zero read until a MemoryError."""
+    with pytest.raises(SettingsError, match="^/dev/zero: is not a regular file$"):
+        load_settings("/dev/zero")
+
+
+def test_a_huge_file_is_refused(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"# " + b"x" * (300 * 1024) + b"\n")
+    with pytest.raises(SettingsError, match="larger than 256 KB"):
+        load_settings(path)
+
+
 def test_unknown_keys_warn_and_are_kept(tmp_path):
     path = write(tmp_path, 'colour = "blue"\nno_driving_days = 28\n[kiosk]\nscreen = 2\n')
     loaded = load_settings(path)
     assert loaded.settings.no_driving_days == 28
     assert loaded.settings.extra == {"colour": "blue", "kiosk": {"screen": 2}}
-    assert [w.split(": ")[1] for w in loaded.warnings] == ["colour", "kiosk"]
+    assert [w.split(": ")[1] for w in loaded.warnings if w.startswith(str(path))] == [
+        "colour",
+        "kiosk",
+    ]
     assert any(line.startswith('colour = "blue"') for line in describe_settings(loaded))
     out = tmp_path / "out.toml"
     save_settings(loaded.settings, out)
@@ -233,3 +298,58 @@ def test_writer_escapes_text_so_toml_reads_it_back():
     awkward = 'quote " backslash \\ tab \t newline \n bell \x07 del \x7f ñ 李 😀'
     text = settings_to_toml(CenterSettings(printer=awkward))
     assert tomllib.loads(text)["printer"] == awkward
+
+
+# --- set-staff-pin's one-key change --------------------------------------------------------------
+
+COMMENTED = """# Hospital Infantil, kiosk 3 (IT ticket 4411)
+center_name = "Hospital Infantil"   # as on the letterhead
+
+# the old PIN, to be replaced
+staff_pin_hash = "scrypt$old"
+future_key = "kept"
+
+[printer_options]
+duplex = true
+"""
+
+
+def test_one_key_changes_and_the_comments_stay(tmp_path):
+    """Issue 10 (12): set-staff-pin dropped the file's comments."""
+    path = write(tmp_path, COMMENTED)
+    set_key_in_file(path, "staff_pin_hash", "scrypt$new", secret=True)
+    assert path.read_text(encoding="utf-8") == COMMENTED.replace("scrypt$old", "scrypt$new")
+
+
+def test_a_new_key_goes_before_the_first_table(tmp_path):
+    path = write(tmp_path, COMMENTED.replace('staff_pin_hash = "scrypt$old"\n', ""))
+    set_key_in_file(path, "staff_pin_hash", "scrypt$new")
+    text = path.read_text(encoding="utf-8")
+    assert "# Hospital Infantil, kiosk 3 (IT ticket 4411)" in text
+    assert "# as on the letterhead" in text
+    data = tomllib.loads(text)
+    assert data["staff_pin_hash"] == "scrypt$new"
+    assert data["printer_options"] == {"duplex": True}  # not swallowed into the table
+
+
+def test_a_value_over_several_lines_is_replaced_whole(tmp_path):
+    path = write(tmp_path, 'follow_up_days = [\n  28,\n  90,\n]\n# end\n')
+    set_key_in_file(path, "follow_up_days", [7])
+    assert path.read_text(encoding="utf-8") == "follow_up_days = [7]\n# end\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_secret_makes_a_world_readable_file_private(tmp_path):
+    """Issue 10 (12): the PIN hash written into an existing 0644 file stayed world-readable
+    (every 4-digit PIN falls to a search in about 11 minutes)."""
+    path = write(tmp_path, "no_driving_days = 28\n")
+    os.chmod(path, 0o644)
+    set_key_in_file(path, "staff_pin_hash", "scrypt$x", secret=True)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_broken_file_is_not_touched(tmp_path):
+    path = write(tmp_path, 'no_driving_days = "two"\n')
+    with pytest.raises(SettingsError, match="no_driving_days"):
+        set_key_in_file(path, "staff_pin_hash", "scrypt$x")
+    assert path.read_text(encoding="utf-8") == 'no_driving_days = "two"\n'

@@ -89,7 +89,7 @@ def test_settings_command_says_where_each_value_comes_from(tmp_path):
     settings.write_text("no_driving_days = 56\nstay_near_center_days = 28\n")
     result = run("settings", "--settings", str(settings))
     assert result.returncode == 0, result.stderr
-    assert f"no_driving_days = 56   (from {settings})" in result.stdout
+    assert f"no_driving_days = 56   (--settings: {settings})" in result.stdout
     assert 'emergency_number = "911"   (default)' in result.stdout
 
 
@@ -173,3 +173,16 @@ def test_screenshot_of_a_family_page_needs_no_display(tmp_path, page):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 20_000  # a real picture, not an empty window
+
+
+def test_export_takes_an_example_family_like_the_app_does(tmp_path):
+    """Issue 14: `export --example 1 --out x.pdf` said "unrecognized arguments", though the
+    examples are the first thing a new user tries."""
+    out = tmp_path / "example.pdf"
+    result = run("export", "--example", "1", "--out", str(out), "--today", "2013-05-01")
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "approximate" in text.lower()  # the example says its dates are for illustration
+    both = run("export", str(EXAMPLE), "--example", "1", "--out", str(tmp_path / "b.pdf"))
+    assert "--example" in one_error_line(both)
+    assert "SESSION.json" in one_error_line(run("export", "--out", str(tmp_path / "c.pdf")))

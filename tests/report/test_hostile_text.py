@@ -96,7 +96,7 @@ def test_typed_text_prints_or_is_refused(name, note):
         # A character no font has, or right-to-left letters: the caller is told.
         splits = [split_text(line) for line in lines_of(value)]
         imperfect = any(split.missing or split.right_to_left for split in splits)
-        warned = any(warning.startswith(field_name + ":") for warning in warnings)
+        warned = any(warning.field == field_name for warning in warnings)
         assert warned == imperfect, (field_name, warnings)
 
 

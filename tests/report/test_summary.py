@@ -18,6 +18,7 @@ from car_t_guide.core.journey import key_dates
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import CareTeam, HistoryEvent, Medicine
+from car_t_guide.core.summary_warnings import NO_PHONE, RIGHT_TO_LEFT
 from car_t_guide.report import wallet_card
 from car_t_guide.report.fonts import PLACEHOLDER
 from car_t_guide.report.summary import PAGE_ONE_DATES, build_summary, export_summary
@@ -171,7 +172,7 @@ def test_wallet_card_is_bank_card_size():
 def test_no_phone_leaves_a_line_to_write_it_in_and_warns():
     session = family_session(care_team=CareTeam(center="Hospital Infantil", phone_24h=""))
     pdf, warnings = build(session, settings=CenterSettings())
-    assert any(w.startswith("care_team.phone_24h:") for w in warnings)
+    assert any(w.field == "care_team.phone_24h" and w.kind == NO_PHONE for w in warnings)
     assert "________" in pdf_text(pdf)
 
 
@@ -179,7 +180,7 @@ def test_the_centers_phone_is_used_when_the_session_has_none():
     session = family_session(care_team=CareTeam(center="", phone_24h=""))
     settings = CenterSettings(center_name="Centro Médico", phone_24h="+34 900 000 000")
     pdf, warnings = build(session, settings=settings)
-    assert not any("phone_24h" in w for w in warnings)
+    assert not any("phone_24h" in w.field for w in warnings)
     assert contains(page_texts(pdf)[0], "+34 900 000 000")
     assert contains(page_texts(pdf)[0], "Centro Médico")
 
@@ -296,7 +297,9 @@ def test_emoji_print_as_a_placeholder_with_a_warning():
     session.patient.display_name = "Ana 😀"
     pdf, warnings = build(session)
     assert contains(page_texts(pdf)[0], f"Ana {PLACEHOLDER}")
-    assert any(w.startswith("patient.display_name:") and "U+1F600" in w for w in warnings)
+    assert any(
+        w.field == "patient.display_name" and "U+1F600" in w.line() for w in warnings
+    )
 
 
 def test_right_to_left_letters_print_with_a_warning():
@@ -305,8 +308,8 @@ def test_right_to_left_letters_print_with_a_warning():
     session.history[0].note = "ملاحظة"
     pdf, warnings = build(session)
     assert contains(page_texts(pdf)[0], "Ana")
-    assert any(w.startswith("patient.display_name:") for w in warnings)
-    assert any(w.startswith("history[0].note:") for w in warnings)
+    assert any(w.field == "patient.display_name" and w.kind == RIGHT_TO_LEFT for w in warnings)
+    assert any(w.field == "history[0].note" and w.kind == RIGHT_TO_LEFT for w in warnings)
 
 
 # --- writing the file -----------------------------------------------------------------------------
@@ -347,7 +350,7 @@ def test_a_kiosk_session_with_nothing_entered_still_builds():
 
     pdf, warnings = build(Session(), lang="es", settings=CenterSettings())
     assert pdf.startswith(b"%PDF-")
-    assert any(w.startswith("care_team.phone_24h:") for w in warnings)
+    assert any(w.field == "care_team.phone_24h" and w.kind == NO_PHONE for w in warnings)
     assert text_outside(pdf) == []
 
 

@@ -110,9 +110,9 @@ def test_save_then_open_gives_back_the_family(staff_window, tmp_path, monkeypatc
     window = staff_window(session)
     path = tmp_path / "family.json"
     monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda *a: path)
-    assert window.save_as()
+    assert window.document.save_as()
     assert path.stat().st_mode & 0o777 == 0o600
-    assert not window.dirty
+    assert not window.document.dirty
     reopened = load_session(path, today=TODAY).session
     assert reopened == session
     assert json.loads(path.read_text())["from_a_newer_tool"] == {"kept": True}

@@ -40,7 +40,7 @@ def kiosk(qtbot, pin_hash):
     qtbot.waitExposed(window)
     yield window
     # Not qtbot.addWidget: pytest-qt would close it before this teardown, and a kiosk refuses.
-    window._closing_allowed = True
+    window.kiosk_mode.closing_allowed = True
     window.close()
     window.deleteLater()
     QApplication.processEvents()
@@ -96,9 +96,10 @@ def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
     before = every_text(kiosk) + temp_files_text()
     assert NAME in before and PHONE in before  # the check below can fail
 
-    qtbot.waitUntil(lambda: kiosk.still_there.is_counting(), timeout=3000)
+    qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
     qtbot.waitUntil(
-        lambda: kiosk.current_page_id() == "welcome" and not kiosk.still_there.is_counting(),
+        lambda: kiosk.current_page_id() == "welcome"
+        and not kiosk.kiosk_mode.still_there.is_counting(),
         timeout=5000,
     )
     for page_id in ("journey", "side-effects", "warning-signs", "check-understanding"):
@@ -117,9 +118,9 @@ def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
 
 def test_still_here_keeps_the_family(kiosk, qtbot):
     kiosk.set_session(family_session())
-    qtbot.waitUntil(lambda: kiosk.still_there.is_counting(), timeout=3000)
-    kiosk.still_there.still_here.emit()
-    kiosk.still_there.stop()
+    qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
+    kiosk.kiosk_mode.still_there.still_here.emit()
+    kiosk.kiosk_mode.still_there.stop()
     assert kiosk.session.patient.display_name == NAME
 
 
@@ -170,36 +171,36 @@ def enter_pin_when_pad_opens(digits_list, results):
 
 def test_only_the_right_pin_leaves_kiosk_mode(kiosk, qtbot, monkeypatch):
     # Typing here is not a person's touch: keep the short idle reset from closing the pad.
-    kiosk.idle.stop()
+    kiosk.kiosk_mode.idle.stop()
     left = []
-    monkeypatch.setattr(kiosk, "leave_kiosk", lambda: left.append(True))
+    monkeypatch.setattr(kiosk.kiosk_mode, "leave_kiosk", lambda: left.append(True))
     enter_pin_when_pad_opens(["000000", "123456"], [])
-    kiosk.ask_staff_pin()
+    kiosk.kiosk_mode.ask_staff_pin()
     assert left == []
     enter_pin_when_pad_opens([PIN], [])
-    kiosk.staff_action.trigger()  # the keyboard shortcut's action
+    kiosk.kiosk_mode.staff_action.trigger()  # the keyboard shortcut's action
     assert left == [True]
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_growing_wait(kiosk, qtbot, monkeypatch):
     # Typing here is not a person's touch: keep the short idle reset from closing the pad.
-    kiosk.idle.stop()
+    kiosk.kiosk_mode.idle.stop()
     now = [1000.0]
-    kiosk.lockout = LockoutPolicy(clock=lambda: now[0])
+    kiosk.kiosk_mode.lockout = LockoutPolicy(clock=lambda: now[0])
     left = []
-    monkeypatch.setattr(kiosk, "leave_kiosk", lambda: left.append(True))
+    monkeypatch.setattr(kiosk.kiosk_mode, "leave_kiosk", lambda: left.append(True))
     enter_pin_when_pad_opens(["111111"] * 5 + [PIN], [])
-    kiosk.ask_staff_pin()
-    assert kiosk.lockout.is_locked()
+    kiosk.kiosk_mode.ask_staff_pin()
+    assert kiosk.kiosk_mode.lockout.is_locked()
     assert left == []  # the right PIN during the wait does nothing
-    first_wait = kiosk.lockout.seconds_left()
+    first_wait = kiosk.kiosk_mode.lockout.seconds_left()
     now[0] += first_wait + 1
     enter_pin_when_pad_opens(["111111"], [])
-    kiosk.ask_staff_pin()
-    assert kiosk.lockout.seconds_left() > first_wait  # the wait grows
-    now[0] += kiosk.lockout.seconds_left() + 1
+    kiosk.kiosk_mode.ask_staff_pin()
+    assert kiosk.kiosk_mode.lockout.seconds_left() > first_wait  # the wait grows
+    now[0] += kiosk.kiosk_mode.lockout.seconds_left() + 1
     enter_pin_when_pad_opens([PIN], [])
-    kiosk.ask_staff_pin()
+    kiosk.kiosk_mode.ask_staff_pin()
     assert left == [True]
 
 
@@ -208,7 +209,7 @@ def test_kiosk_has_no_way_to_files(kiosk):
     texts = [b.text() for b in kiosk.findChildren(QAbstractButton) if b.isVisibleTo(kiosk)]
     assert not any("details" in t or "Open" in t or "Save" in t for t in texts)
     kiosk.open_session_dialog()  # the shortcut's slot does nothing in a kiosk
-    assert not kiosk.save_as()
+    assert not kiosk.document.save_as()
 
 
 @pytest.mark.qt_no_exception_capture
@@ -256,7 +257,7 @@ def test_error_in_a_slot_shows_calm_screen_logs_nothing_personal_and_autosave_co
     qtbot.addWidget(again)
     assert again.offer_autosave()
     assert again.session.patient.display_name == NAME
-    assert again.dirty
+    assert again.document.dirty
     monkeypatch.setattr(file_dialogs.Dialogs, "save_session_path", lambda *a: None)
 
 

@@ -24,10 +24,11 @@ from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.examples import load_example
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import empty_session
+from car_t_guide.core.summary_warnings import CANNOT_PRINT, RIGHT_TO_LEFT, PrintWarning
 from car_t_guide.report.summary import build_summary
 from car_t_guide.ui import file_dialogs, printing
 from car_t_guide.ui.pages import summary as summary_page
-from car_t_guide.ui.pages.summary import BUILDING, FAILED, READY, SummaryPage, plain_warning
+from car_t_guide.ui.pages.summary import BUILDING, FAILED, READY, SummaryPage
 from car_t_guide.ui.printing import NO_PRINTER, PRINTED, PdfFilePrinter
 
 TODAY = date(2019, 1, 1)  # after every example family's dates
@@ -463,12 +464,14 @@ def test_what_prints_imperfectly_is_said_in_plain_words(make_page, qtbot):
     )
 
 
-def test_plain_warning_names_the_field_in_words():
+def test_a_warning_names_the_field_in_words_on_screen_and_by_its_id_on_the_command_line():
     rtl = "has right-to-left text, which may print imperfectly on the summary"
-    assert plain_warning(f"patient.display_name: {rtl}") == f"The name {rtl}."
-    assert plain_warning("history[3].note: has characters").startswith(
-        "A note in the treatment history has"
-    )
+    warning = PrintWarning("patient.display_name", RIGHT_TO_LEFT)
+    assert warning.sentence() == f"The name {rtl}."
+    assert warning.line() == f"patient.display_name: {rtl}"
+    many = PrintWarning("history[3].note", CANNOT_PRINT, tuple("😀😁😂🤣😃😄😅😆😉😊"), "?")
+    assert many.sentence().startswith("A note in the treatment history has characters")
+    assert "U+1F600" in many.line() and "and 2 more" in many.line()
 
 
 # --- start-up cost -------------------------------------------------------------------------------

@@ -16,11 +16,11 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from car_t_guide.core.chart.shapes import style_outline
 from car_t_guide.core.chart.styles import SAME_LOOK, STYLES, ChartStyle
 from car_t_guide.core.chart.timeline import (
     CAR_T_ZOOM,
     HISTORY_ZOOM,
-    ChartItem,
     Label,
     TimelineLayout,
     layout_timeline,
@@ -70,11 +70,6 @@ def chart_layout(
     )
 
 
-def has_chart(session: Session) -> bool:
-    """The screen shows the chart once a collection or infusion day is known; so does the PDF."""
-    return bool(session.plan.collection or session.plan.infusion)
-
-
 ZOOMS = (CAR_T_ZOOM, HISTORY_ZOOM)
 
 
@@ -96,80 +91,12 @@ def _lighter(colour: colors.Color, amount: float = 0.75) -> colors.Color:
     return colors.Color(*(c + (1 - c) * amount for c in (colour.red, colour.green, colour.blue)))
 
 
-def _polygon(cx: float, cy: float, radius: float, sides: int, start: float) -> list[tuple]:
-    return [
-        (
-            cx + radius * math.cos(start + 2 * math.pi * i / sides),
-            cy + radius * math.sin(start + 2 * math.pi * i / sides),
-        )
-        for i in range(sides)
-    ]
-
-
-def _star(cx: float, cy: float, radius: float) -> list[tuple]:
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        angle = math.pi / 2 + math.pi * i / 5
-        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
-    return points
-
-
-def _plus(cx: float, cy: float, radius: float, rotate: float = 0.0) -> list[tuple]:
-    arm = radius * 0.36
-    outline = [
-        (-arm, radius), (arm, radius), (arm, arm), (radius, arm), (radius, -arm), (arm, -arm),
-        (arm, -radius), (-arm, -radius), (-arm, -arm), (-radius, -arm), (-radius, arm),
-        (-arm, arm),
-    ]  # fmt: skip
-    cos, sin = math.cos(rotate), math.sin(rotate)
-    return [(cx + x * cos - y * sin, cy + x * sin + y * cos) for x, y in outline]
-
-
-def shape_points(shape: str, cx: float, cy: float, size: float) -> list[tuple] | None:
-    """The outline of a marker shape centred on (cx, cy), ``size`` across; None for a circle."""
-    r = size / 2
-    if shape == "circle":
-        return None
-    if shape == "square":
-        s = r * 0.85
-        return [(cx - s, cy - s), (cx + s, cy - s), (cx + s, cy + s), (cx - s, cy + s)]
-    if shape == "diamond":
-        return [(cx, cy + r), (cx + r, cy), (cx, cy - r), (cx - r, cy)]
-    if shape == "triangle_up":
-        return [(cx - r, cy - r * 0.8), (cx + r, cy - r * 0.8), (cx, cy + r)]
-    if shape == "triangle_down":
-        return [(cx - r, cy + r * 0.8), (cx + r, cy + r * 0.8), (cx, cy - r)]
-    if shape == "star":
-        return _star(cx, cy, r * 1.1)
-    if shape == "plus":
-        return _plus(cx, cy, r)
-    if shape == "cross":
-        return _plus(cx, cy, r * 1.05, math.pi / 4)
-    if shape == "hexagon":
-        return _polygon(cx, cy, r, 6, 0.0)
-    if shape == "pentagon":
-        return _polygon(cx, cy, r, 5, math.pi / 2)
-    s = r * 0.85  # an unknown shape: a square, never nothing
-    return [(cx - s, cy - s), (cx + s, cy - s), (cx + s, cy + s), (cx - s, cy + s)]
-
-
-def _path(canv: Canvas, shape: str, cx: float, cy: float, size: float):
+def _outline_path(canv: Canvas, points: list[tuple[float, float]]):
     path = canv.beginPath()
-    points = shape_points(shape, cx, cy, size)
-    if points is None:
-        path.circle(cx, cy, size / 2)
-        return path
     path.moveTo(*points[0])
     for point in points[1:]:
         path.lineTo(*point)
     path.close()
-    return path
-
-
-def _rect_path(canv: Canvas, x: float, y: float, width: float, height: float):
-    path = canv.beginPath()
-    path.rect(x, y, width, height)
     return path
 
 
@@ -206,35 +133,21 @@ def _steps(start: float, stop: float, step: float):
         value += step
 
 
-def draw_mark(
-    canv: Canvas,
-    style_id: str,
-    *,
-    shape: str | None = None,
-    x: float,
-    y: float,
-    width: float,
-    height: float,
-) -> None:
-    """One mark in a style: a bar filling (x, y, width, height), or a marker centred in it."""
+def draw_mark(canv: Canvas, style_id: str, points: list[tuple[float, float]]) -> None:
+    """One mark in a style, its outline given in canvas points (core decided the shape)."""
     style = STYLES[SAME_LOOK.get(style_id, style_id)] if style_id in STYLES else STYLES["other"]
     colour = _colour(style)
-    shape = shape or style.shape
     canv.saveState()
-    if shape == "line":
+    if len(points) == 2:  # a line (today)
         canv.setStrokeColor(_darker(colour, 0.0) if style.colour != "#000000" else colors.black)
         canv.setLineWidth(1)
         canv.setDash(3, 2)
-        canv.line(x + width / 2, y, x + width / 2, y + height)
+        canv.line(*points[0], *points[1])
         canv.restoreState()
         return
-    if shape == "bar":
-        path = _rect_path(canv, x, y, width, height)
-        box = (x, y, width, height)
-    else:
-        size = min(width, height)
-        path = _path(canv, shape, x + width / 2, y + height / 2, size)
-        box = (x + width / 2 - size / 2, y + height / 2 - size / 2, size, size)
+    path = _outline_path(canv, points)
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    box = (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
     pattern = style.pattern
     canv.setLineWidth(0.6)
     canv.setStrokeColor(OUTLINE)
@@ -263,6 +176,15 @@ def draw_mark(
         canv.setStrokeColor(OUTLINE)
         canv.setLineWidth(0.6)
         canv.drawPath(path, stroke=1, fill=0)
+    canv.restoreState()
+
+
+def draw_band(canv: Canvas, style_id: str, x: float, y: float, width: float, height: float):
+    """The light band over the month or year a partial date may be in (canvas points)."""
+    style = STYLES.get(style_id, STYLES["other"])
+    canv.saveState()
+    canv.setFillColor(_lighter(_colour(style), 0.7))
+    canv.rect(x, y, width, height, stroke=0, fill=1)
     canv.restoreState()
 
 
@@ -336,21 +258,13 @@ class JourneyChart(Flowable):
 
         # Bands first (a partial date's month or year), then bars, then markers on top.
         for item in layout.items:
-            if item.kind == "marker" and item.approximate and item.right - item.left > 0:
-                band_left = layout.px(item.x0)
-                band_right = layout.px(item.x1)
-                colour = _lighter(_colour(STYLES.get(item.style, STYLES["other"])), 0.7)
-                canv.setFillColor(colour)
-                canv.rect(
-                    band_left,
-                    y_of(item.y + item.height * 0.3),
-                    max(band_right - band_left, 0.8),
-                    item.height * 0.6,
-                    0,
-                    1,
+            if item.band is not None:
+                band = item.band
+                draw_band(
+                    canv, item.style, band.x, y_of(band.y + band.height), band.width, band.height
                 )
         for item in sorted(layout.items, key=lambda i: i.kind != "bar"):
-            self._mark(item, y_of)
+            draw_mark(canv, item.style, [(x, y_of(y)) for x, y in item.outline])
 
         canv.setStrokeColor(LEADER)
         canv.setLineWidth(0.4)
@@ -392,28 +306,6 @@ class JourneyChart(Flowable):
         baseline = y + LINE_HEIGHT / 2 + CHART_FONT_SIZE * 0.35
         draw_text(self.canv, x, self.layout.height - baseline, value, font, CHART_FONT_SIZE, colour)
 
-    def _mark(self, item: ChartItem, y_of) -> None:
-        if item.kind == "bar":
-            width = max(item.right - item.left, 1.5)
-            draw_mark(
-                self.canv,
-                item.style,
-                x=item.left,
-                y=y_of(item.y + item.height / 2),
-                width=width,
-                height=item.height,
-            )
-        else:
-            size = item.height
-            draw_mark(
-                self.canv,
-                item.style,
-                x=item.center - size / 2,
-                y=y_of(item.y + size / 2),
-                width=size,
-                height=size,
-            )
-
     def _leader(self, label: Label, y_of) -> None:
         """The connector from a mark to its label, when they are apart."""
         x0, y0, x1, y1 = label.leader
@@ -436,15 +328,9 @@ class Swatch(Flowable):
 
     def draw(self) -> None:
         style = STYLES.get(self.style_id, STYLES["other"])
-        if style.shape == "bar":
-            draw_mark(self.canv, self.style_id, x=0, y=1, width=self.width, height=self.height - 2)
-        elif style.shape == "line":
-            draw_mark(self.canv, self.style_id, x=0, y=0, width=self.width, height=self.height)
-        else:
-            size = self.height
-            draw_mark(
-                self.canv, self.style_id, x=(self.width - size) / 2, y=0, width=size, height=size
-            )
+        inset = 1 if style.shape == "bar" else 0
+        outline = style_outline(style.shape, 0, inset, self.width, self.height - 2 * inset)
+        draw_mark(self.canv, self.style_id, [(x, self.height - y) for x, y in outline])
 
 
 def needed_legend(layout: TimelineLayout) -> list[tuple[str, str]]:

@@ -37,12 +37,12 @@ from reportlab.platypus import (
 
 from car_t_guide import CONTENT_VERSION, __version__
 from car_t_guide.core.chart.styles import STYLES, history_style
+from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content import texts as content
 from car_t_guide.core.content.contacts import contacts_for
 from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
-from car_t_guide.core.i18n import _
 from car_t_guide.core.journey import KeyDate, key_dates
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.settings import CenterSettings
@@ -50,6 +50,12 @@ from car_t_guide.core.session import examples
 from car_t_guide.core.session.checks import check_texts
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
+from car_t_guide.core.summary_warnings import (
+    CANNOT_PRINT,
+    NO_PHONE,
+    RIGHT_TO_LEFT,
+    PrintWarning,
+)
 from car_t_guide.report import chart
 from car_t_guide.report.fonts import (
     BOLD,
@@ -89,9 +95,6 @@ AUTHOR = "CAR T Family Guide"
 PAGE_ONE_DATES = ("lymphodepletion", "infusion", "stay_near_center", "no_driving", "day_28")
 LATER_DATES_PREFIX = "follow_up_"
 LONG_TERM = "long_term_follow_up"
-
-# How many characters a warning lists before "and N more".
-_LISTED_CHARACTERS = 8
 
 
 @dataclass
@@ -155,10 +158,9 @@ def _user_texts(session: Session, settings: CenterSettings) -> list[tuple[str, s
     return found
 
 
-def print_warnings(session: Session, settings: CenterSettings) -> list[str]:
-    """What will print imperfectly, one plain line each ("field: what"), in the language
-    showing (the nurse's), not the summary's."""
-    warnings: list[str] = []
+def print_warnings(session: Session, settings: CenterSettings) -> list[PrintWarning]:
+    """What will print imperfectly (core/summary_warnings.py says it in words)."""
+    warnings: list[PrintWarning] = []
     for field_name, value, multiline in _user_texts(session, settings):
         missing: list[str] = []
         right_to_left = False
@@ -167,28 +169,13 @@ def print_warnings(session: Session, settings: CenterSettings) -> list[str]:
             missing += [char for char in split.missing if char not in missing]
             right_to_left = right_to_left or split.right_to_left
         if right_to_left:
-            warnings.append(
-                f"{field_name}: "
-                + _("has right-to-left text, which may print imperfectly on the summary")
-            )
+            warnings.append(PrintWarning(field_name, RIGHT_TO_LEFT))
         if missing:
-            listed = " ".join(f"U+{ord(char):04X}" for char in missing[:_LISTED_CHARACTERS])
-            if len(missing) > _LISTED_CHARACTERS:
-                listed += " " + _("and {count} more").format(
-                    count=len(missing) - _LISTED_CHARACTERS
-                )
             warnings.append(
-                f"{field_name}: "
-                + _(
-                    "has characters the summary's fonts cannot print ({characters}); "
-                    "they print as {placeholder}"
-                ).format(characters=listed, placeholder=PLACEHOLDER)
+                PrintWarning(field_name, CANNOT_PRINT, tuple(missing), placeholder=PLACEHOLDER)
             )
     if not contacts_for(session, settings).phone_24h:
-        warnings.append(
-            "care_team.phone_24h: "
-            + _("no 24-hour phone number is known; the summary leaves a line to write it in")
-        )
+        warnings.append(PrintWarning("care_team.phone_24h", NO_PHONE))
     return warnings
 
 
@@ -289,7 +276,7 @@ class _Summary:
         story.append(Spacer(1, 6))
         story.append(self.heading(_("Key dates"), s.h2))
         story.append(self.key_date_table())
-        if chart.has_chart(self.session):
+        if has_chart(self.session):
             story += self.chart(chart.CAR_T_ZOOM, self.heading(_("Your journey"), s.h2))
         return story
 
@@ -529,7 +516,7 @@ class _Summary:
             return []
         heading = self.heading(_("Treatment history"))
         story: list[Flowable] = [CondPageBreak(200)]
-        if chart.has_chart(self.session):
+        if has_chart(self.session):
             story += self.chart(chart.HISTORY_ZOOM, heading)
             story.append(Spacer(1, 6))
         else:
@@ -740,9 +727,9 @@ def build_summary(
     paper: str,
     settings: CenterSettings,
     today: date,
-) -> tuple[bytes, list[str]]:
+) -> tuple[bytes, list[PrintWarning]]:
     """The care summary PDF for one family in ``lang`` on ``paper`` ("letter" or "a4"), and
-    the warnings (one plain line each, in the language showing) about what prints imperfectly.
+    the warnings (``PrintWarning``s) about what prints imperfectly.
 
     Raises ``SessionError`` (the session loader's own error and message) when a text holds a
     control character, and ``ValueError`` for an unknown paper size.
@@ -766,7 +753,7 @@ def export_summary(
     paper: str,
     settings: CenterSettings,
     today: date,
-) -> list[str]:
+) -> list[PrintWarning]:
     """Write the summary to ``path`` all at once (never half a file), readable by its owner
     only (it holds a child's name and dates); returns the warnings."""
     pdf, warnings = build_summary(session, lang=lang, paper=paper, settings=settings, today=today)

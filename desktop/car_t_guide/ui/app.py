@@ -31,7 +31,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     app.setApplicationName("CAR T Family Guide")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CAR T Family Guide")
-    app.setDesktopFileName("car-t-guide")
+    app.setDesktopFileName("org.cartfamilyguide.CarTGuide")  # the .desktop file's id
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
@@ -53,8 +53,7 @@ def create_main_window(
     apply_language(lang)
     window = MainWindow(settings, session=session, today=today, kiosk=kiosk)
     if session_path is not None:
-        window.session_path = session_path
-        window._update_title()
+        window.document.set_path(session_path)
     return window
 
 
@@ -94,7 +93,7 @@ def run_app(
     else:
         window.show()
         window.offer_autosave()
-    logs.log_event("app_started", kiosk=kiosk)
+    logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
     status = app.exec()
     logs.log_event("app_stopped")
     private_tmp.remove()

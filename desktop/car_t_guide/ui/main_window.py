@@ -1,12 +1,13 @@
 """The main window: top bar (language, text size, warning signs), section bar, the pages,
-and Back / where-am-I / Next at the bottom."""
+and Back / where-am-I / Next at the bottom. It lays out and navigates; the family's session as a
+file lives in ``session_document.py`` and everything kiosk in ``kiosk.py``."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,17 +25,15 @@ from PySide6.QtWidgets import (
 from car_t_guide.core import i18n
 from car_t_guide.core.content.contacts import Contacts, contacts_for
 from car_t_guide.core.i18n import _
-from car_t_guide.core.machine import autosave, logs, private_tmp
+from car_t_guide.core.machine import logs
 from car_t_guide.core.machine.settings import CenterSettings
-from car_t_guide.core.machine.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.core.session import examples
-from car_t_guide.core.session.files import SessionError, load_session, save_session
+from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import theme
-from car_t_guide.ui.corner_press import CornerPressDetector
-from car_t_guide.ui.file_dialogs import CANCEL, SAVE, Dialogs
+from car_t_guide.ui.about import add_about_button
+from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
-from car_t_guide.ui.idle import IdleWatcher
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
@@ -46,9 +45,8 @@ from car_t_guide.ui.pages.step import StepPage
 from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
+from car_t_guide.ui.session_document import SessionDocument
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
-from car_t_guide.ui.widgets.pin_pad import PinPad
-from car_t_guide.ui.widgets.still_there import StillThereOverlay
 from car_t_guide.ui.widgets.text import label
 
 TEXT_SIZE_NAMES = {
@@ -76,16 +74,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or CenterSettings()
         self.kiosk = kiosk
         self._fixed_today = today
-        self.session = session or empty_session()
-        self.session_path: Path | None = None
-        self.dirty = False
-        self._unsubscribe = self.session.subscribe(self._on_session_changed)
+        self.document = SessionDocument(self, today=self.today, kiosk=kiosk, session=session)
+        self.document.changed.connect(self._on_session_changed)
+        self.document.replaced.connect(self._on_session_replaced)
+        self.document.state_changed.connect(self._update_title)
         # The language a kiosk goes back to when it forgets a family.
         self.home_language = i18n.current_language()
-        self._closing_allowed = False
-        # Staff mode: unsaved work is written to an owner-only autosave a moment after a change.
-        self._autosave_timer = QTimer(self, singleShot=True, interval=2000)
-        self._autosave_timer.timeout.connect(self._write_autosave)
         self.text_size = "normal"
         self.pages: dict[str, Page] = {}
         self.create_actions()
@@ -101,7 +95,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
         self.resize(1280, 800)
-        self.create_kiosk_guards()
+        self.kiosk_mode = None
+        if kiosk:
+            from car_t_guide.ui.kiosk import KioskMode
+
+            self.kiosk_mode = KioskMode(self)
         self._show_language_in_box()  # the language was applied before the window was made
         self.apply_text_size("normal")
         self.show_page("welcome")
@@ -146,14 +144,15 @@ class MainWindow(QMainWindow):
             self.text_size_buttons[name] = button
             controls.addWidget(button)
 
-        self.start_over_button = QPushButton()
-        self.start_over_button.clicked.connect(self.forget_family)
+        self.start_over_button = QPushButton()  # a kiosk shows it (ui/kiosk.py)
+        self.start_over_button.setVisible(False)
         controls.addWidget(self.start_over_button)
 
         self.warning_button = QPushButton()
         self.warning_button.setObjectName("warningButton")
         self.warning_button.clicked.connect(lambda: self.show_page("warning-signs"))
         controls.addWidget(self.warning_button)
+        self.about_button = add_about_button(self, controls)  # staff mode only
         bar.addLayout(controls)
 
         sections = FlowLayout(spacing=8)
@@ -207,8 +206,8 @@ class MainWindow(QMainWindow):
         self.family_page = FamilyFormPage(self.session, self.today)
         self.family_page.done.connect(lambda: self.show_page("journey"))
         self.family_page.open_requested.connect(self.open_session_dialog)
-        self.family_page.save_requested.connect(self.save)
-        self.family_page.save_as_requested.connect(self.save_as)
+        self.family_page.save_requested.connect(self.document.save)
+        self.family_page.save_as_requested.connect(self.document.save_as)
         self.family_page.new_requested.connect(self.new_session)
         self.pages["family"] = self.family_page
         self.stack.addWidget(self.family_page)
@@ -239,87 +238,29 @@ class MainWindow(QMainWindow):
             self.pages[page_id].show_screen(screen)
         self.show_page(page_id)
 
-    # --- kiosk mode -------------------------------------------------------------------------
-    def create_kiosk_guards(self) -> None:
-        self.lockout = LockoutPolicy()  # for the app's life: walking away does not reset it
-        self.idle = IdleWatcher(self.settings.idle_timeout_seconds, self)
-        self.still_there = StillThereOverlay(self)
-        self.idle.idle.connect(lambda: self.still_there.start(self.settings.idle_countdown_seconds))
-        # The overlay swallows the touch that answers it, so the watcher must be told.
-        self.still_there.still_here.connect(self.idle.restart)
-        self.still_there.timed_out.connect(self.forget_family)
-        self.corner = CornerPressDetector(self)
-        self.corner.long_pressed.connect(self.ask_staff_pin)
-        self.staff_action = QAction(
-            self, shortcut=QKeySequence("Ctrl+Alt+Shift+K"), triggered=self.ask_staff_pin
-        )
-        self.staff_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(self.staff_action)
-        self.start_over_button.setVisible(self.kiosk)
-        if self.kiosk:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            self.idle.start()
-            self.corner.start()
+    # --- the family's session -------------------------------------------------------------
+    @property
+    def session(self) -> Session:
+        return self.document.session
 
-    def set_idle_timeout(self, seconds: float) -> None:
-        self.idle.set_timeout(seconds)
+    def today(self) -> date:
+        return self._fixed_today or date.today()
 
-    @Slot()
-    def ask_staff_pin(self) -> None:
-        if not self.kiosk:
-            return
-        stored = self.settings.staff_pin_hash
-        if PinPad.ask(self, lambda pin: verify_pin(pin, stored), self.lockout):
-            self.leave_kiosk()
-
-    def leave_kiosk(self) -> None:
-        """The right staff PIN: forget the family and leave the app for the desktop."""
-        self.forget_family()
-        self._closing_allowed = True
-        logs.log_event("kiosk_left_by_staff")
-        QApplication.instance().exit(0)
-
-    @Slot()
-    def forget_family(self) -> None:
-        """Everything the family entered goes: pages are rebuilt from an empty session, and the
-        clipboard, temporary files and the log's list of names to hide are cleared."""
-        PinPad.cancel_open()
-        self.still_there.stop()
+    def start_fresh(self) -> None:
+        """An empty session on the welcome screen, in the home language (a kiosk's next
+        family)."""
         self.summary_page.forget()  # the PDF in memory and its preview
-        self.set_session(empty_session())
+        self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
-        clipboard = QApplication.clipboard()
-        clipboard.clear(clipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(clipboard.Mode.Selection)
-        private_tmp.wipe()
-        logs.forget_sensitive()
-        if not self.kiosk:
-            autosave.discard_autosave()
-        self.idle.restart()
-        logs.log_event("family_forgotten")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.kiosk and event.key() == Qt.Key.Key_Escape:
-            event.accept()  # Escape leaves nothing in a kiosk
-            return
-        super().keyPressEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
-        if self.kiosk and event.type() == event.Type.WindowStateChange and not self.isFullScreen():
-            QTimer.singleShot(0, self.showFullScreen)  # a kiosk stays full screen
+    def set_idle_timeout(self, seconds: float) -> None:
+        if self.kiosk_mode is not None:
+            self.kiosk_mode.set_idle_timeout(seconds)
 
     # --- failing safely ---------------------------------------------------------------------
     def show_something_wrong(self) -> None:
-        saved = False
-        if not self.kiosk and self.dirty:
-            try:
-                autosave.write_autosave(self.session)
-                saved = True
-            except OSError:
-                saved = False
+        saved = self.document.write_autosave()
         page = SomethingWrongPage(
             reset_after_seconds=15 if self.kiosk else None, work_was_saved=saved
         )
@@ -330,163 +271,78 @@ class MainWindow(QMainWindow):
         self.something_wrong_page = page
 
     def _after_crash(self) -> None:
-        if self.kiosk:
-            self.forget_family()
+        if self.kiosk_mode is not None:
+            self.kiosk_mode.forget_family()
         else:
             self.show_page("welcome")
 
     def stop_now(self, signum: int = 0) -> None:
         """SIGTERM / SIGINT: tidy up; the signal handler then ends the event loop itself."""
-        self.idle.stop()
-        self._closing_allowed = True
-        if self.kiosk:
-            self.forget_family()
-        elif self.dirty:
-            self._write_autosave()
-
-    def _write_autosave(self) -> None:
-        if self.kiosk or not self.dirty:
-            return  # a kiosk never writes a family's data to disk
-        try:
-            autosave.write_autosave(self.session)
-        except OSError:
-            logs.log_event("autosave_failed")
+        if self.kiosk_mode is not None:
+            self.kiosk_mode.stop()
+            self.kiosk_mode.forget_family()
+        else:
+            self.document.write_autosave()
 
     def offer_autosave(self) -> bool:
-        """At start in staff mode: bring back unsaved work from last time, if the nurse wants."""
-        if self.kiosk or autosave.pending_autosave() is None:
-            return False
-        if not Dialogs.restore_autosave(self):
-            autosave.discard_autosave()
-            return False
-        try:
-            loaded = autosave.load_autosave(today=self.today())
-        except SessionError as problem:
-            # Work saved before it was complete (no collection date yet) cannot be loaded: say
-            # so once, and do not ask again at every start.
-            Dialogs.problem(self, _("The unsaved work could not be brought back"), str(problem))
-            autosave.discard_autosave()
-            return False
-        self.set_session(loaded.session)
-        self.dirty = True
-        self._update_title()
-        return True
+        return self.document.offer_autosave()
 
-    def today(self) -> date:
-        return self._fixed_today or date.today()
-
-    # --- the family's session ---------------------------------------------------------------
     def _on_session_changed(self, part: str) -> None:
-        self.dirty = True
-        logs.register_session(self.session)
-        if not self.kiosk:
-            self._autosave_timer.start()
         if self.current_page_id() != "journey":
             self.journey_page.stale = True
         self.summary_page.stale = True
-        self._update_title()
 
-    def set_session(self, session: Session, path: Path | None = None) -> None:
-        """Show another family (or none): every page is rebuilt from the new session."""
-        self._unsubscribe()
-        self.session = session
-        self._unsubscribe = session.subscribe(self._on_session_changed)
-        self.session_path = path
-        self.dirty = False
+    def _on_session_replaced(self) -> None:
+        """Another family (or none): every page is rebuilt from the new session."""
+        session = self.document.session
         self.family_page.set_session(session)
         self.side_effects_page.set_session(session)
         self.check_page.set_session(session)
         for page in self.pages.values():
             page.stale = True
         self.stack.currentWidget().rebuild()
-        self._update_title()
 
-    def confirm_discard(self) -> bool:
-        """True when it is fine to drop the current session (saved, discarded, or not dirty)."""
-        if not self.dirty or self.kiosk:
-            return True
-        answer = Dialogs.unsaved_changes(self)
-        if answer == SAVE:
-            return self.save()
-        if answer != CANCEL:
-            autosave.discard_autosave()
-            return True
-        return False
+    def set_session(self, session: Session, path: Path | None = None) -> None:
+        self.document.replace(session, path)
 
     @Slot()
     def new_session(self) -> None:
-        if self.confirm_discard():
-            self.set_session(empty_session())
+        if self.document.confirm_discard():
+            self.document.replace(empty_session())
             self.show_page("family")
 
     @Slot(int)
     def load_example(self, number: int) -> None:
-        if self.confirm_discard():
+        if self.document.confirm_discard():
             try:
                 session = examples.load_example(number, today=self.today())
             except SessionError as problem:  # only when "today" is set before the example
                 Dialogs.problem(self, _("This file cannot be opened"), str(problem))
                 return
-            self.set_session(session)
+            self.document.replace(session)
             self.show_page("journey")
 
     @Slot()
     def open_session_dialog(self) -> None:
-        if self.kiosk or not self.confirm_discard():
-            return
-        path = Dialogs.open_session_path(self)
+        path = self.document.ask_open_path()
         if path is not None:
             self.open_session(path)
 
     def open_session(self, path: Path) -> bool:
-        """Open a family's file; a broken file changes nothing and says what is wrong."""
-        try:
-            loaded = load_session(path, today=self.today())
-        except SessionError as problem:
-            Dialogs.problem(self, _("This file cannot be opened"), str(problem))
+        """Open a family's file in its own language; a broken file changes nothing."""
+        if not self.document.open(path):
             return False
-        self.set_session(loaded.session, path)
-        if loaded.session.language:
-            self.set_language(loaded.session.language)
-        return True
-
-    @Slot()
-    def save(self) -> bool:
-        if self.session_path is None:
-            return self.save_as()
-        return self._save_to(self.session_path)
-
-    @Slot()
-    def save_as(self) -> bool:
-        if self.kiosk:
-            return False
-        suggested = (self.session.patient.display_name or _("family")) + ".json"
-        path = Dialogs.save_session_path(self, suggested)
-        return path is not None and self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            save_session(self.session, path, today=self.today())
-        except SessionError as problem:
-            Dialogs.problem(self, _("The file was not saved"), str(problem))
-            return False
-        self.session_path = path
-        self.dirty = False
-        autosave.discard_autosave()
-        self._update_title()
+        if self.session.language:
+            self.set_language(self.session.language)
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.kiosk and not self._closing_allowed:
-            event.ignore()  # only the staff PIN (or the system stopping the app) ends a kiosk
-            return
-        if self._closing_allowed or self.confirm_discard():
-            if not self.dirty:
-                autosave.discard_autosave()
-            # The watchers listen to the whole application: stop them with their window.
-            self.idle.stop()
-            self.corner.stop()
-            self.still_there.stop()
+        # A kiosk's own guard refuses close requests before they reach here (ui/kiosk.py).
+        if self.kiosk_mode is not None or self.document.confirm_discard():
+            if not self.document.dirty:
+                self.document.discard_autosave()
+            if self.kiosk_mode is not None:
+                self.kiosk_mode.stop()
             event.accept()
         else:
             event.ignore()
@@ -494,8 +350,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         title = _("CAR T Family Guide")
         # The file's name may be the family's name: never in the title of a kiosk.
-        if not self.kiosk and self.session_path is not None:
-            title = f"{self.session_path.name}{' *' if self.dirty else ''} — {title}"
+        path = self.document.path
+        if not self.kiosk and path is not None:
+            title = f"{path.name}{' *' if self.document.dirty else ''} — {title}"
         self.setWindowTitle(title)
 
     def current_page_id(self) -> str:
@@ -549,8 +406,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().setStyleSheet(theme.style_sheet(scale))
         for size_name, button in self.text_size_buttons.items():
             button.setChecked(size_name == name)
-        if hasattr(self, "still_there"):
-            self.still_there.set_scale(scale)
+        if getattr(self, "kiosk_mode", None) is not None:
+            self.kiosk_mode.set_scale(scale)
         for page in self.pages.values():
             page.set_scale(scale)
         self.retranslate()

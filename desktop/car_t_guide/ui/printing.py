@@ -95,10 +95,11 @@ class MemoryPdf:
 def qt_page_size(paper: str):
     from PySide6.QtGui import QPageSize
 
-    # The paper names of report/paper.py (not imported here: it brings in reportlab).
+    from car_t_guide.core.paper import normalize_paper
+
     ids = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
-    key = paper.strip().lower()
-    if key not in ids:
+    key = normalize_paper(paper)
+    if key is None:
         raise ValueError(f"unknown paper {paper!r}; use 'letter' or 'a4'")
     return QPageSize(ids[key])
 

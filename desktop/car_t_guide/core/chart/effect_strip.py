@@ -7,7 +7,8 @@ labels never overlap whatever the font, the language or the text size.
 The axis runs from the infusion (day 0) to day 56 or further, with a tick every week. Each row
 is one side effect: its title, a bar from the first to the last day it began in the source,
 a diamond at the day by which half of the patients had it, and short labels under the bar.
-``day_to_x`` is the one scale function; the journey chart's timeline shares it.
+``day_to_x`` is the strip's one scale function (the journey chart's is ``x_scale`` in
+core/chart/timeline.py: its axis has margins and may run in years).
 """
 
 from __future__ import annotations

@@ -22,11 +22,15 @@ from datetime import date, timedelta
 from babel.dates import format_skeleton
 
 from car_t_guide.core.chart.label_layout import MarkRequest, fit_text, place_marks
+from car_t_guide.core.chart.shapes import Point, bar_outline, marker_outline
 from car_t_guide.core.chart.styles import STYLES, history_style
 from car_t_guide.core.dates import format_day_number, format_number, format_partial, format_year
 from car_t_guide.core.i18n import current_language, translations_in
 from car_t_guide.core.journey import KeyDate
-from car_t_guide.core.session.checks import lymphodepletion_end
+from car_t_guide.core.session.checks import (
+    INFUSION_AFTER_LYMPHODEPLETION_DAYS,
+    lymphodepletion_end,
+)
 from car_t_guide.core.session.model import HistoryEvent, Session
 
 HISTORY_ZOOM = "history"
@@ -40,7 +44,6 @@ LANES = ("history", "car_t", "after")
 CAR_T_WINDOW_MIN_DAYS = 63
 CAR_T_WINDOW_MAX_FOLLOW_UP = 100
 MANUFACTURING_USUAL_DAYS = 28  # "usually 3 to 4 weeks" (kymriah-patient-site)
-INFUSION_USUAL_AFTER_LYMPHODEPLETION = (2, 14)  # kymriah-pi
 
 Measure = Callable[[str], float]
 
@@ -78,6 +81,11 @@ class ChartItem:
     row: int = 0  # within the lane
     y: float = 0.0  # middle of the mark and its label
     height: float = 0.0  # of the mark
+    # What the renderers draw, decided here so the screen and the paper cannot differ: the
+    # mark's outline (a polygon, y down), and for a marker whose date is not exact, the band
+    # over the month or year it may be in (drawn lightly behind the marker), else None.
+    outline: tuple[Point, ...] = ()
+    band: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -132,8 +140,7 @@ class TimelineLayout:
     legend: list[tuple[str, str]] = field(default_factory=list)  # (style, words)
 
     def px(self, x: float) -> float:
-        span = self.x_max - self.x_min or 1.0
-        return self.plot_left + (x - self.x_min) / span * (self.plot_right - self.plot_left)
+        return x_scale(self.x_min, self.x_max, self.plot_left, self.plot_right)(x)
 
     def text_boxes(self) -> list[Box]:
         """Every piece of text on the chart; none of them overlap."""
@@ -147,6 +154,12 @@ class TimelineLayout:
 
 
 # --- data coordinates ----------------------------------------------------------------------------
+
+
+def x_scale(x_min: float, x_max: float, left: float, right: float) -> Callable[[float], float]:
+    """Data x to drawing units: [x_min, x_max] onto [left, right]."""
+    span = (x_max - x_min) or 1.0
+    return lambda x: left + (x - x_min) / span * (right - left)
 
 
 def year_fraction(day: date) -> float:
@@ -317,7 +330,7 @@ def _car_t_zoom_drafts(session, keys: dict[str, KeyDate], axis, tr, lang) -> lis
         drafts.append(_key_date_marker(keys["infusion"], "car_t", "infusion", axis))
     elif plan.lymphodepletion_start:
         end = lymphodepletion_end(plan.lymphodepletion_start)
-        shortest, longest = INFUSION_USUAL_AFTER_LYMPHODEPLETION
+        shortest, longest = INFUSION_AFTER_LYMPHODEPLETION_DAYS
         x0 = axis.start_of(end + timedelta(days=shortest))
         x1 = axis.after(end + timedelta(days=longest))
         drafts.append(
@@ -374,7 +387,7 @@ def _car_t_range(session: Session, keys: dict[str, KeyDate], axis: _Axis) -> tup
         high.append(MANUFACTURING_USUAL_DAYS * 1.5)
         if plan.lymphodepletion_start:
             end = lymphodepletion_end(plan.lymphodepletion_start)
-            high.append(axis.after(end + timedelta(days=INFUSION_USUAL_AFTER_LYMPHODEPLETION[1])))
+            high.append(axis.after(end + timedelta(days=INFUSION_AFTER_LYMPHODEPLETION_DAYS[1])))
     x_min, x_max = min(low), max(high)
     pad = max((x_max - x_min) * 0.03, 1.0)
     return x_min - pad, x_max + pad
@@ -472,6 +485,41 @@ def _ticks(
     return ticks
 
 
+# --- what is drawn ------------------------------------------------------------------------------
+
+# The thinnest a bar or a band is drawn, as a share of the marker size: a one-day bar on a
+# years-wide axis must still show.
+THINNEST = 0.12
+BAND_HEIGHT = 0.6  # a band is lower than its marker, so the marker stands out on it
+
+
+def has_chart(session: Session) -> bool:
+    """The chart shows (on screen and on paper) once a collection or infusion day is known."""
+    return bool(session.plan.collection or session.plan.infusion)
+
+
+def _drawing(
+    draft: _Draft,
+    left: float,
+    right: float,
+    center: float,
+    middle: float,
+    marker_size: float,
+    px: Callable[[float], float],
+) -> tuple[tuple[Point, ...], Box | None]:
+    thinnest = marker_size * THINNEST
+    if draft.kind == "bar":
+        return bar_outline(left, max(right, left + thinnest), middle, marker_size), None
+    outline = marker_outline(STYLES[draft.style].shape, center, middle, marker_size)
+    band = None
+    if draft.approximate:
+        band_left = px(draft.x0)
+        band_width = max(px(draft.x1) - band_left, thinnest)
+        height = marker_size * BAND_HEIGHT
+        band = Box(band_left, middle - height / 2, band_width, height)
+    return outline, band
+
+
 # --- the layout ---------------------------------------------------------------------------------
 
 
@@ -530,8 +578,7 @@ def layout_timeline(
 
     plot_left, plot_right = marker_size, max(width - marker_size, marker_size + 1.0)
 
-    def px(x: float) -> float:
-        return plot_left + (x - x_min) / ((x_max - x_min) or 1.0) * (plot_right - plot_left)
+    px = x_scale(x_min, x_max, plot_left, plot_right)
 
     # Header row: the "today" label.
     y = 0.0
@@ -568,6 +615,7 @@ def layout_timeline(
         for draft, mark in zip(lane_drafts, placed, strict=True):
             left, right, center = geometry[draft.id]
             middle = y + (mark.row + 0.5) * row_height
+            outline, band = _drawing(draft, left, right, center, middle, marker_size, px)
             items.append(
                 ChartItem(
                     draft.id,
@@ -585,6 +633,8 @@ def layout_timeline(
                     mark.row,
                     middle,
                     marker_size,
+                    outline,
+                    band,
                 )
             )
             box = Box(mark.label_left, middle - line_height / 2, mark.label_width, line_height)
@@ -659,6 +709,7 @@ def layout_timeline(
 
 __all__ = [
     "CAR_T_ZOOM",
+    "has_chart",
     "HISTORY_ZOOM",
     "Box",
     "ChartItem",

@@ -176,6 +176,10 @@ class PrivacyFilter(logging.Filter):
         except Exception:  # a bad format string must not stop logging (nor leak its arguments)
             message = f"unformattable log message from {record.module}"
         record.msg = scrub(message, self._registry)
+        if getattr(record, _WITH_VERSIONS, False):
+            # Added after scrubbing: the content version (2026.11-1) looks like a date, and
+            # these are the app's own constants, never anything typed.
+            record.msg = f"{record.msg} {versions_text()}"
         record.args = None
         if record.exc_info and record.exc_info[0] is not None:
             record.exc_text = describe_exception(*record.exc_info)
@@ -231,14 +235,37 @@ def shutdown_logging() -> None:
         _handler = None
 
 
-def log_event(name: str, level: int = logging.INFO, **counts: int | float | bool) -> None:
-    """Log what happened as an event name and numbers only: ``log_event("kiosk_wiped")``,
-    ``log_event("pin_wrong", in_a_row=3)``. Text values are refused, so no typed text can slip
-    in through a call site."""
+_WITH_VERSIONS = "car_t_guide_with_versions"
+
+
+def versions_text() -> str:
+    from car_t_guide import CONTENT_VERSION, __version__
+
+    return f"app={__version__} content={CONTENT_VERSION}"
+
+
+def log_started(**counts: int | float | bool) -> None:
+    """The first line of every run: ``app_started kiosk=True app=0.1.0 content=2026.11-1``, so
+    IT and support can tell from a log which app and which medical content were running."""
+    _check_event("app_started", counts)
+    details = " ".join(f"{key}={value}" for key, value in counts.items())
+    logging.getLogger(LOGGER_NAME).info(
+        f"app_started {details}".strip(), extra={_WITH_VERSIONS: True}
+    )
+
+
+def _check_event(name: str, counts: dict) -> None:
     if not _EVENT_NAME.fullmatch(name):
         raise ValueError(f"event names are lower_case words: {name!r}")
     for key, value in counts.items():
         if not isinstance(value, int | float | bool):
             raise TypeError(f"log_event {name}: {key} must be a number, not {type(value).__name__}")
+
+
+def log_event(name: str, level: int = logging.INFO, **counts: int | float | bool) -> None:
+    """Log what happened as an event name and numbers only: ``log_event("kiosk_wiped")``,
+    ``log_event("pin_wrong", in_a_row=3)``. Text values are refused, so no typed text can slip
+    in through a call site."""
+    _check_event(name, counts)
     details = " ".join(f"{key}={value}" for key, value in counts.items())
     logging.getLogger(LOGGER_NAME).log(level, f"{name} {details}".strip())

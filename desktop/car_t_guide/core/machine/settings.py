@@ -1,34 +1,46 @@
-"""Center settings: one small TOML file clinic IT sets once per machine.
+"""Center settings: small TOML files clinic IT sets once per machine.
 
-Where: ``--settings FILE``, else the ``CAR_T_GUIDE_SETTINGS`` variable, else ``settings.toml`` in
-the platform's config folder. A missing file means the defaults. A broken file is refused as a
-whole with one plain line naming the file and the key: the app never runs on half a
-configuration. Unknown keys are a warning, and kept when the file is saved again.
+This module knows one file: its keys, how each value is checked, how it is read and written.
+Where the files are and how their layers combine (machine-wide, user, ``--settings``) is in
+``settings_layers``.
+
+A broken file is refused as a whole with one plain line naming the file and the key: the app
+never runs on half a configuration. An unknown key is a warning (a newer version's key is kept
+when the file is saved again), unless it looks like a misspelling of a known one
+(``emergncy_number``): that is refused, since the app would otherwise run on the default.
+
+To add a key: a field in ``CenterSettings`` (with its source if it is a medical fact) and one
+line in ``RULES`` saying how its value is checked.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
+import re
 import stat
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from car_t_guide.core.i18n import SUPPORTED_LANGUAGES, _, normalize
 from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
-from car_t_guide.core.machine.paths import config_dir
-from car_t_guide.core.machine.toml_writer import dumps, toml_value
+from car_t_guide.core.machine.small_files import NotASmallFile, read_small_file
+from car_t_guide.core.machine.toml_writer import dumps, set_top_level_key, toml_value
 from car_t_guide.core.plain_text import shown
 
-SETTINGS_VARIABLE = "CAR_T_GUIDE_SETTINGS"
 SETTINGS_FILE_NAME = "settings.toml"
 PAPER_SIZES = ("letter", "a4")
 MAX_DAYS = 365
 MAX_FOLLOW_UP_DAY = 15 * 366  # long-term follow-up lasts 15 years (fda-ltfu-guidance)
 MAX_TEXT_CHARS = 500
+MAX_FILE_BYTES = 256 * 1024  # a settings file is a few hundred bytes; this is generous
+HEADER = "CAR T Family Guide center settings (see `car-t-guide settings`)."
+LOCKED_KEY = "locked"  # machine-wide files only: the keys no other layer may change
 
 
 @dataclass(frozen=True)
@@ -53,8 +65,6 @@ class CenterSettings:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-# The keys of the file, in the order `car-t-guide settings` prints them.
-KEYS: tuple[str, ...] = tuple(f.name for f in fields(CenterSettings) if f.name != "extra")
 DEFAULTS = CenterSettings()
 
 
@@ -68,32 +78,16 @@ class SettingsError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
-    settings: CenterSettings
-    origin: dict[str, str]  # key -> "default" or the file it came from
-    path: Path  # the file looked for (it may not exist)
-    found: bool = False
-    warnings: tuple[str, ...] = ()
-
-
-def settings_path(explicit_path: str | os.PathLike[str] | None = None) -> Path:
-    """``--settings FILE`` wins, then CAR_T_GUIDE_SETTINGS, then the platform location."""
-    if explicit_path:
-        return Path(explicit_path)
-    from_environment = os.environ.get(SETTINGS_VARIABLE)
-    if from_environment:
-        return Path(from_environment)
-    return config_dir() / SETTINGS_FILE_NAME
-
-
 # --- checking each value ------------------------------------------------------------------------
+# A rule takes the value as read and returns (the value to keep, why it is refused or None).
+
+Checked = tuple[Any, "str | None"]
 
 
-def _text(value: Any) -> str | None:
+def _text_problem(value: Any) -> str | None:
     """Why this is not a one-line text, or None."""
     if not isinstance(value, str):
-        return _("must be text in quotes, got {value}").format(value=shown(str(value)))
+        return _("must be text in quotes, got {value}").format(value=_as_written(value))
     if len(value) > MAX_TEXT_CHARS:
         return _("is longer than {limit} characters").format(limit=MAX_TEXT_CHARS)
     if any(unicodedata.category(char) == "Cc" for char in value):
@@ -101,7 +95,47 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _days(value: Any, low: int, high: int) -> str | None:
+def _text(value: Any) -> Checked:
+    return value, _text_problem(value)
+
+
+# A phone number as people write it: an optional +, digits with spaces, dots, dashes, slashes
+# or brackets between them, and maybe an extension ("ext. 12", "x12").
+_PHONE = re.compile(r"\+?[0-9][0-9 ().\-/]*(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?", re.IGNORECASE)
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 6, 20
+# Emergency numbers are short: 911, 112, 999, 000, 15, 061.
+_EMERGENCY = re.compile(r"[0-9]{2,6}")
+
+
+def _phone(value: Any) -> Checked:
+    problem = _text_problem(value)
+    if problem or not value.strip():
+        return value, problem  # empty: not set here (``settings --check`` refuses it)
+    digits = sum(char.isdigit() for char in value)
+    if not _PHONE.fullmatch(value.strip()) or not (
+        MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS
+    ):
+        return value, _(
+            "'{value}' does not look like a phone number (digits, with spaces, +, -, "
+            "brackets; {low} to {high} digits)"
+        ).format(value=shown(value), low=MIN_PHONE_DIGITS, high=MAX_PHONE_DIGITS)
+    return value.strip(), None
+
+
+def _emergency_number(value: Any) -> Checked:
+    problem = _text_problem(value)
+    if problem:
+        return value, problem
+    if not value.strip():
+        return value, _("is empty: families need a number to call in an emergency")
+    if not _EMERGENCY.fullmatch(value.strip()):
+        return value, _(
+            "'{value}' does not look like an emergency number (2 to 6 digits, like 911 or 112)"
+        ).format(value=shown(value))
+    return value.strip(), None
+
+
+def _days_problem(value: Any, low: int, high: int) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return _("must be a whole number of days, got {value}").format(value=_as_written(value))
     if not low <= value <= high:
@@ -111,14 +145,54 @@ def _days(value: Any, low: int, high: int) -> str | None:
     return None
 
 
-def _seconds(value: Any, low: float, high: float) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        return _("must be a number of seconds, got {value}").format(value=_as_written(value))
-    if not low <= value <= high:
-        return _("must be from {low} to {high} seconds, got {value}").format(
-            low=low, high=high, value=value
+def _days(value: Any) -> Checked:
+    return value, _days_problem(value, 1, MAX_DAYS)
+
+
+def _follow_up_days(value: Any) -> Checked:
+    if not isinstance(value, list):
+        return value, _("must be a list of days after the infusion, like [7, 14, 28]")
+    for day in value:
+        problem = _days_problem(day, 1, MAX_FOLLOW_UP_DAY)
+        if problem:
+            return value, problem
+    return tuple(value), None
+
+
+def _language(value: Any) -> Checked:
+    problem = _text_problem(value)
+    if problem or value == "":
+        return value, problem
+    found = normalize(value)
+    if found is None:
+        return value, _("'{value}' is not a language this app has; use one of: {options}").format(
+            value=shown(value), options=", ".join(SUPPORTED_LANGUAGES)
         )
-    return None
+    return found, None
+
+
+def _paper(value: Any) -> Checked:
+    problem = _text_problem(value)
+    if problem or value == "":
+        return value, problem
+    if value.lower() not in PAPER_SIZES:
+        return value, _('must be "letter" or "a4", got \'{value}\'').format(value=shown(value))
+    return value.lower(), None
+
+
+def _seconds(low: float, high: float) -> Callable[[Any], Checked]:
+    def check(value: Any) -> Checked:
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            return value, _("must be a number of seconds, got {value}").format(
+                value=_as_written(value)
+            )
+        if not low <= value <= high:
+            return value, _("must be from {low} to {high} seconds, got {value}").format(
+                low=low, high=high, value=value
+            )
+        return float(value), None
+
+    return check
 
 
 def _as_written(value: Any) -> str:
@@ -128,118 +202,161 @@ def _as_written(value: Any) -> str:
     return shown(toml_value(value))  # anything tomllib reads can be written back
 
 
-def _check(key: str, value: Any) -> tuple[Any, str | None]:
-    """The value to keep (normalized) and why it is refused, if it is."""
-    if key in (
-        "center_name",
-        "phone_24h",
-        "emergency_number",
-        "product",
-        "printer",
-        "staff_pin_hash",
-    ):
-        return value, _text(value)
-    if key in ("stay_near_center_days", "no_driving_days"):
-        return value, _days(value, 1, MAX_DAYS)
-    if key == "follow_up_days":
-        if not isinstance(value, list):
-            return value, _("must be a list of days after the infusion, like [7, 14, 28]")
-        for day in value:
-            problem = _days(day, 1, MAX_FOLLOW_UP_DAY)
-            if problem:
-                return value, problem
-        return tuple(value), None
-    if key == "default_language":
-        problem = _text(value)
-        if problem or value == "":
-            return value, problem
-        found = normalize(value)
-        if found is None:
-            return value, _(
-                "'{value}' is not a language this app has; use one of: {options}"
-            ).format(value=shown(value), options=", ".join(SUPPORTED_LANGUAGES))
-        return found, None
-    if key == "paper_size":
-        problem = _text(value)
-        if problem or value == "":
-            return value, problem
-        if value.lower() not in PAPER_SIZES:
-            return value, _('must be "letter" or "a4", got \'{value}\'').format(value=shown(value))
-        return value.lower(), None
-    if key in ("idle_timeout_seconds", "idle_countdown_seconds"):
-        low, high = (1, 86_400) if key == "idle_timeout_seconds" else (0, 3_600)
-        problem = _seconds(value, low, high)
-        return (value if problem else float(value)), problem
-    raise KeyError(key)  # every key of CenterSettings has a rule above
+#: How each key's value is checked, in the order `car-t-guide settings` prints them.
+RULES: dict[str, Callable[[Any], Checked]] = {
+    "center_name": _text,
+    "phone_24h": _phone,
+    "emergency_number": _emergency_number,
+    "product": _text,
+    "stay_near_center_days": _days,
+    "no_driving_days": _days,
+    "follow_up_days": _follow_up_days,
+    "default_language": _language,
+    "paper_size": _paper,
+    "idle_timeout_seconds": _seconds(1, 86_400),
+    "idle_countdown_seconds": _seconds(0, 3_600),
+    "printer": _text,
+    "staff_pin_hash": _text,  # its form is checked where it is used (core.machine.staff_pin)
+}
+
+KEYS: tuple[str, ...] = tuple(f.name for f in fields(CenterSettings) if f.name != "extra")
+if tuple(RULES) != KEYS:  # a key added to one and not the other is a programming error
+    raise RuntimeError(f"settings RULES {tuple(RULES)} differ from CenterSettings {KEYS}")
 
 
-def parse_settings(data: dict[str, Any], source: str) -> tuple[CenterSettings, list[str]]:
+def misspelling_of(key: str) -> str | None:
+    """The known key this unknown one probably meant (``emergncy_number``), or None."""
+    close = difflib.get_close_matches(key.lower(), (*KEYS, LOCKED_KEY), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+# --- one file -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """One file, checked: the values it sets, the keys it locks, what it does not know."""
+
+    path: Path
+    found: bool
+    values: dict[str, Any] = field(default_factory=dict)  # known keys, checked and normalized
+    locked: tuple[str, ...] = ()
+    unknown: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def parse_settings(
+    data: dict[str, Any], source: str, *, may_lock: bool = False
+) -> tuple[CenterSettings, list[str]]:
     """Check every key of a decoded file; raise at the first bad one."""
+    checked = _check_file(data, source, may_lock=may_lock)
+    return CenterSettings(**checked.values, extra=dict(checked.unknown)), list(checked.warnings)
+
+
+def _check_file(data: dict[str, Any], source: str, *, may_lock: bool) -> SettingsFile:
     values: dict[str, Any] = {}
-    warnings = []
+    unknown: dict[str, Any] = {}
+    warnings: list[str] = []
+    locked: tuple[str, ...] = ()
     for key, value in data.items():
-        if key not in KEYS:
+        if key == LOCKED_KEY and may_lock:
+            locked = _check_locked(value, source, warnings)
+            continue
+        if key == LOCKED_KEY:
+            raise SettingsError(
+                source, key, _("only the machine-wide settings file can lock keys")
+            )
+        if key not in RULES:
+            meant = misspelling_of(key)
+            if meant:
+                raise SettingsError(
+                    source, shown(key), _("unknown setting; did you mean {key}?").format(key=meant)
+                )
             warnings.append(
                 ": ".join((source, shown(key), _("unknown setting, ignored (kept in the file)")))
             )
+            unknown[key] = value
             continue
-        kept, problem = _check(key, value)
+        kept, problem = RULES[key](value)
         if problem:
             raise SettingsError(source, key, problem)
         values[key] = kept
-    extra = {key: value for key, value in data.items() if key not in KEYS}
-    return CenterSettings(**values, extra=extra), warnings
+    return SettingsFile(Path(source), True, values, locked, unknown, tuple(warnings))
 
 
-# --- loading, describing, saving ----------------------------------------------------------------
-
-
-def load_settings(explicit_path: str | os.PathLike[str] | None = None) -> LoadedSettings:
-    path = settings_path(explicit_path)
-    source = str(path)
-    defaults = {key: "default" for key in KEYS}
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        warnings: tuple[str, ...] = ()
-        if explicit_path:  # someone named this file: say it is not there
-            warnings = (": ".join((source, _("not found; using the default settings"))),)
-        return LoadedSettings(CenterSettings(), defaults, path, False, warnings)
-    except tomllib.TOMLDecodeError as error:
+def _check_locked(value: Any, source: str, warnings: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise SettingsError(
-            source, "", _("is not valid TOML ({reason})").format(reason=error)
-        ) from None
-    except UnicodeDecodeError:
-        raise SettingsError(source, "", _("is not text (UTF-8)")) from None
+            source, LOCKED_KEY, _('must be a list of setting names, like ["emergency_number"]')
+        )
+    if "*" in value:
+        return KEYS
+    for name in value:
+        if name not in RULES:
+            meant = misspelling_of(name)
+            if meant:
+                raise SettingsError(
+                    source,
+                    LOCKED_KEY,
+                    _("'{name}' is not a setting; did you mean {key}?").format(
+                        name=shown(name), key=meant
+                    ),
+                )
+            warnings.append(
+                ": ".join(
+                    (source, LOCKED_KEY, _("'{name}' is not a setting, ignored").format(
+                        name=shown(name)
+                    ))
+                )
+            )
+    return tuple(key for key in KEYS if key in value)
+
+
+def decode_settings_file(path: Path) -> dict[str, Any]:
+    """The file's TOML as a dict; raises FileNotFoundError, or SettingsError saying why not.
+
+    Only a regular file of at most MAX_FILE_BYTES is read (a FIFO or /dev/zero is refused, not
+    waited on); a UTF-8 byte order mark, as Windows Notepad writes, is accepted.
+    """
+    source = str(path)
+    try:
+        raw = read_small_file(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise
+    except NotASmallFile as refused:
+        if refused.reason == "too_large":
+            message = _("is larger than {size} KB; a settings file is a few lines").format(
+                size=MAX_FILE_BYTES // 1024
+            )
+        else:
+            message = _("is not a regular file")
+        raise SettingsError(source, "", message) from None
     except OSError as error:
         raise SettingsError(
             source, "", _("cannot be read: {reason}").format(reason=error.strerror or error)
         ) from None
-    settings, warnings_list = parse_settings(data, source)
-    origin = {key: (source if key in data else "default") for key in KEYS}
-    return LoadedSettings(settings, origin, path, True, tuple(warnings_list))
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise SettingsError(source, "", _("is not text (UTF-8)")) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(
+            source, "", _("is not valid TOML ({reason})").format(reason=shown(str(error)))
+        ) from None
 
 
-def describe_settings(loaded: LoadedSettings) -> list[str]:
-    """The lines of `car-t-guide settings`: each value in effect and where it came from.
+def read_settings_file(path: Path, *, may_lock: bool = False) -> SettingsFile:
+    """One file, checked; a missing file is ``found=False`` with nothing in it."""
+    try:
+        data = decode_settings_file(path)
+    except FileNotFoundError:
+        return SettingsFile(path, False)
+    return _check_file(data, str(path), may_lock=may_lock)
 
-    The staff PIN hash is never printed, only whether it is set.
-    """
-    lines = []
-    for key in KEYS:
-        value = getattr(loaded.settings, key)
-        if key == "staff_pin_hash":
-            written = _("set") if value else _("not set")
-        else:
-            written = toml_value(list(value) if isinstance(value, tuple) else value)
-        origin = loaded.origin.get(key, "default")
-        where = _("default") if origin == "default" else _("from {file}").format(file=origin)
-        lines.append(f"{key} = {written}   ({where})")
-    for key, value in loaded.settings.extra.items():
-        where = _("unknown setting, ignored; from {file}").format(file=loaded.path)
-        lines.append(f"{shown(key)} = {shown(toml_value(value), 80)}   ({where})")
-    return lines
+
+# --- writing ------------------------------------------------------------------------------------
 
 
 def settings_to_toml(settings: CenterSettings) -> str:
@@ -250,15 +367,15 @@ def settings_to_toml(settings: CenterSettings) -> str:
         if value != getattr(DEFAULTS, key):
             values[key] = list(value) if isinstance(value, tuple) else value
     values.update({k: v for k, v in settings.extra.items() if k not in KEYS})
-    return dumps(values, header="CAR T Family Guide center settings (see `car-t-guide settings`).")
+    return dumps(values, header=HEADER)
 
 
 def save_settings(settings: CenterSettings, path: str | os.PathLike[str]) -> None:
     """Write the file all at once; an existing file keeps its permissions, a new one is
-    owner-only (it holds the staff PIN hash)."""
+    owner-only (it may hold the staff PIN hash)."""
     target = Path(path)
     text = settings_to_toml(settings)
-    # Refuse to write what load_settings would refuse.
+    # Refuse to write what loading would refuse.
     parse_settings(tomllib.loads(text), str(target))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -268,6 +385,52 @@ def save_settings(settings: CenterSettings, path: str | os.PathLike[str]) -> Non
     write_atomic(target, text.encode("utf-8"), mode=mode)
 
 
+def set_key_in_file(
+    path: str | os.PathLike[str],
+    key: str,
+    value: Any,
+    *,
+    may_lock: bool = False,
+    new_file_mode: int = OWNER_ONLY,
+    group: int | None = None,
+    secret: bool = False,
+) -> None:
+    """Change one key of one file, keeping everything else as written: other keys, unknown
+    keys and comments. A missing file is made with ``new_file_mode``; an existing one keeps its
+    mode, owner and group. ``group``: the group the file is given (the kiosk users' group).
+    ``secret``: the value must not be readable by everyone (the staff PIN hash), so the file
+    loses any permission for "others".
+
+    Raises SettingsError for a file that cannot be read as settings (it is left untouched),
+    OSError for one that cannot be written."""
+    target = Path(path)
+    try:
+        before = decode_settings_file(target)
+        text = read_small_file(target, MAX_FILE_BYTES).decode("utf-8").removeprefix("\ufeff")
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        before, text, info = {}, "", None
+    _check_file(before, str(target), may_lock=may_lock)  # never rewrite a broken file
+    if text.strip():
+        text = set_top_level_key(text, key, value)
+    else:
+        text = dumps({key: value}, HEADER)
+    _check_file(tomllib.loads(text), str(target), may_lock=may_lock)
+    mode = new_file_mode if info is None else stat.S_IMODE(info.st_mode)
+    if secret:
+        mode &= ~0o007
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, text.encode("utf-8"), mode=mode)
+    # The rename made a new file, owned by whoever runs this: give it back its owner and group.
+    uid = info.st_uid if info is not None else -1
+    gid = group if group is not None else (info.st_gid if info is not None else -1)
+    if hasattr(os, "chown") and (uid, gid) != (-1, -1):
+        try:
+            os.chown(target, uid, gid)
+        except PermissionError:
+            pass  # not root: the file stays the caller's, as an ordinary user's file would be
+
+
 def with_changes(settings: CenterSettings, **changes: Any) -> CenterSettings:
-    """A copy with some values changed, keeping unknown keys (e.g. a new staff PIN hash)."""
+    """A copy with some values changed, keeping unknown keys."""
     return replace(settings, **changes, extra=dict(settings.extra))

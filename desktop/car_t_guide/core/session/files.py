@@ -49,7 +49,7 @@ from car_t_guide.core.session.fields import (
     VersionRules,
     WholeNumber,
 )
-from car_t_guide.core.session.model import (  # re-exported: screens import from here
+from car_t_guide.core.session.model import (  # re-exported for scripts that load and build
     CareTeam,
     HistoryEvent,
     Medicine,

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
 from car_t_guide.core.machine.settings import CenterSettings
@@ -83,7 +84,7 @@ class JourneyPage(Page):
         row = QHBoxLayout() if self.scale < 1.5 else QVBoxLayout()
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
-        if session.plan.collection or session.plan.infusion:
+        if has_chart(session):
             chart_column = QVBoxLayout()
             zooms = FlowLayout(spacing=8)
             for zoom, text in (("car_t", _("The CAR T weeks")), ("history", _("The whole story"))):

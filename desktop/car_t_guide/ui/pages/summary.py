@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,10 +27,7 @@ from typing import Any
 from PySide6.QtCore import (
     QDeadlineTimer,
     QEventLoop,
-    QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -44,14 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from car_t_guide.core.i18n import N_, _, current_language, ngettext
+from car_t_guide.core.i18n import _, current_language, ngettext
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.logs import describe_exception
 from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.paper import paper_for_region
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
+from car_t_guide.core.summary_warnings import PrintWarning
+from car_t_guide.ui.background import BackgroundJob
 from car_t_guide.ui.file_dialogs import Dialogs
-from car_t_guide.ui.gc_guard import collect_only_in_gui_thread
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.printing import CANCELLED, PRINTED, Printer, PrintResult, QtPrinter
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
@@ -66,26 +64,9 @@ IDLE, BUILDING, READY, FAILED = "idle", "building", "ready", "failed"
 PAPERS = ("letter", "a4")
 
 # build_summary's signature: (session, *, lang, paper, settings, today) -> (pdf, warnings)
-Builder = Callable[..., tuple[bytes, list[str]]]
+Builder = Callable[..., tuple[bytes, list[PrintWarning]]]
 
-# The typed field a warning is about ("history[2].note" -> "history[].note"), in plain words.
-WARNING_SUBJECTS = {
-    "patient.display_name": N_("The name"),
-    "care_team.center": N_("The center's name"),
-    "care_team.phone_24h": N_("The 24-hour phone number"),
-    "settings.center_name": N_("The center's name (center settings)"),
-    "settings.phone_24h": N_("The 24-hour phone number (center settings)"),
-    "settings.emergency_number": N_("The emergency number (center settings)"),
-    "plan.product": N_("The CAR T product's name"),
-    "history[].note": N_("A note in the treatment history"),
-    "topics_reviewed[].by": N_("The name of who went through a topic"),
-    "medicines[].name": N_("A medicine's name"),
-    "medicines[].purpose": N_("The note on what a medicine is for"),
-}
-NO_PHONE = "no 24-hour phone number is known; the summary leaves a line to write it in"
-
-
-def build_with_report(session: Session, **options: Any) -> tuple[bytes, list[str]]:
+def build_with_report(session: Session, **options: Any) -> tuple[bytes, list[PrintWarning]]:
     """The real builder (reportlab is imported in the worker, when the first PDF is made)."""
     from car_t_guide.report.summary import build_summary
 
@@ -94,74 +75,13 @@ def build_with_report(session: Session, **options: Any) -> tuple[bytes, list[str
 
 def default_paper(settings: CenterSettings) -> str:
     """The center's paper setting, else the system region's paper (never the language)."""
-    from car_t_guide.report.paper import paper_for_region  # reportlab: not for the welcome screen
-
     return paper_for_region(None, settings)
-
-
-def plain_warning(line: str) -> str:
-    """report/'s "field: what" warning line as one sentence for the nurse or the family."""
-    field_name, sep, what = line.partition(": ")
-    if not sep:
-        return line
-    if what == _(NO_PHONE):
-        return _(
-            "No 24-hour phone number is known. The summary and the wallet card leave a blank "
-            "line to write it in."
-        )
-    subject = WARNING_SUBJECTS.get(re.sub(r"\[\d+\]", "[]", field_name), N_("Some text"))
-    sentence = f"{_(subject)} {what}"
-    return sentence if sentence.endswith(".") else sentence + "."
 
 
 def snapshot(session: Session) -> Session:
     """A copy of the session for the worker thread (the window's session may change while the
     PDF is built), without the window's listeners."""
     return copy.deepcopy(session, {id(session._listeners): []})
-
-
-class _BuildSignals(QObject):
-    built = Signal(int, object, object, str)  # generation, pdf bytes, warnings, thread name
-    failed = Signal(int, str)  # generation, plain message
-
-
-class _BuildJob(QRunnable):
-    """Makes the PDF in a pool thread. Nothing of Qt is created, deleted or collected in that
-    thread: the job and its signals are made in the GUI thread and let go there (``_prune``),
-    and cyclic garbage is collected only in the GUI thread (ui/gc_guard.py)."""
-
-    # Jobs in flight, so Python keeps each (and its signals) alive until it has run.
-    in_flight: set[_BuildJob] = set()
-
-    def __init__(self, builder: Builder, generation: int, session: Session, options: dict):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = _BuildSignals()
-        self.builder = builder
-        self.generation = generation
-        self.session = session
-        self.options = options
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            pdf, warnings = self.builder(self.session, **self.options)
-        except SessionError as problem:  # a control character: the loader's own plain message
-            self.signals.failed.emit(self.generation, str(problem))
-        except Exception as problem:  # noqa: BLE001 - logged without its message, shown calmly
-            log.error(describe_exception(type(problem), problem, problem.__traceback__))
-            self.signals.failed.emit(self.generation, "")
-        else:
-            name = threading.current_thread().name
-            self.signals.built.emit(self.generation, bytes(pdf), list(warnings), name)
-        finally:
-            self.session = None
-            self.done = True
-
-
-def _prune() -> None:
-    """Let go of finished jobs (in the GUI thread)."""
-    _BuildJob.in_flight = {job for job in _BuildJob.in_flight if not job.done}
 
 
 class SummaryPage(Page):
@@ -195,13 +115,10 @@ class SummaryPage(Page):
         self._builder = builder or build_with_report
         self.paper: str | None = None  # chosen on the page; the center's paper until then
         self.state = IDLE
-        self.warnings: list[str] = []
+        self.warnings: list[PrintWarning] = []
         self.problem = ""
-        self.build_thread_name = ""
-        self._generation = 0
-        collect_only_in_gui_thread()  # before the first worker thread exists
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one build at a time; reportlab's caches are global
+        # One build at a time (reportlab's caches are global); only the latest one counts.
+        self._job = BackgroundJob(self)
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
@@ -365,37 +282,30 @@ class SummaryPage(Page):
     def _start_build(self, wanted: tuple | None = None) -> None:
         wanted = wanted or self._wanted()
         self._drop_document()
-        self._generation += 1
-        self._drop_waiting_builds()
         session, lang, paper, settings, today = wanted
-        job = _BuildJob(
-            self._builder,
-            self._generation,
-            session,
-            {"lang": lang, "paper": paper, "settings": settings, "today": today},
-        )
-        job.signals.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        builder = self._builder
+        options = {"lang": lang, "paper": paper, "settings": settings, "today": today}
         self._building_for = wanted
         self.state = BUILDING
         self.problem = ""
         self.warnings = []
         self._busy_timer.start()
         self._show_state()
-        _prune()
-        _BuildJob.in_flight.add(job)
-        self._pool.start(job)
+        self._job.run(
+            lambda: builder(session, **options), success=self._on_built, failure=self._on_failed
+        )
 
-    def _on_built(self, generation: int, pdf: bytes, warnings: list[str], thread: str) -> None:
-        QTimer.singleShot(0, _prune)
-        if generation != self._generation:
-            return  # made for a family, language or paper no longer showing
+    @property
+    def build_thread_name(self) -> str:
+        return self._job.thread_name
+
+    def _on_built(self, result: tuple[bytes, list[PrintWarning]]) -> None:
         from car_t_guide.ui.printing import MemoryPdf
 
+        pdf, warnings = result
         self._busy_timer.stop()
-        self.build_thread_name = thread
-        self._pdf = pdf
-        self._memory = MemoryPdf(pdf, self)
+        self._pdf = bytes(pdf)
+        self._memory = MemoryPdf(self._pdf, self)
         self._built_for, self._building_for = self._building_for, None
         self.warnings = list(warnings)
         if self._memory.ready:
@@ -407,23 +317,17 @@ class SummaryPage(Page):
         if self.state == READY:
             self.ready.emit()
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        QTimer.singleShot(0, _prune)
-        if generation != self._generation:
-            return
+    def _on_failed(self, problem: BaseException) -> None:
+        if isinstance(problem, SessionError):
+            message = str(problem)  # a control character: the loader's own plain message
+        else:  # logged without its message (it may quote the family's text), shown calmly
+            log.error(describe_exception(type(problem), problem, problem.__traceback__))
+            message = ""
         self._busy_timer.stop()
         self._building_for = None
         self.state = FAILED
         self.problem = message
         self._show_state()
-
-    def _drop_waiting_builds(self) -> None:
-        """A build not started yet is for what is no longer wanted: it never runs."""
-        for job in list(_BuildJob.in_flight):
-            if not job.done and self._pool.tryTake(job):
-                job.session = None
-                job.done = True
-        _prune()
 
     def _drop_document(self) -> None:
         if self.view is not None:
@@ -439,8 +343,7 @@ class SummaryPage(Page):
 
     def forget(self) -> None:
         """Let go of everything of this family: the PDF, the preview, a build in flight."""
-        self._generation += 1
-        self._drop_waiting_builds()
+        self._job.cancel()
         self._busy_timer.stop()
         self._drop_document()
         self._building_for = None
@@ -547,7 +450,7 @@ class SummaryPage(Page):
         bold.setBold(True)
         title.setFont(bold)
         box.addWidget(
-            framed("callout", title, bullet_list(plain_warning(w) for w in self.warnings))
+            framed("callout", title, bullet_list(w.sentence() for w in self.warnings))
         )
         self.warning_box.show()
 

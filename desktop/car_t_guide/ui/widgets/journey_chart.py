@@ -1,4 +1,4 @@
-"""The family's journey chart on screen: pyqtgraph draws core/timeline's layout.
+"""The family's journey chart on screen: pyqtgraph draws core/chart/timeline.py's layout.
 
 The layout is computed in pixels with this widget's own font metrics, so labels never overlap
 here, and the PDF draws the same layout with its own font. Colour always comes with a shape or
@@ -12,8 +12,13 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QSizePolicy
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QSizePolicy,
+)
 
 from car_t_guide.core.chart.styles import STYLES
 from car_t_guide.core.chart.timeline import TimelineLayout, layout_timeline
@@ -24,18 +29,6 @@ from car_t_guide.core.session.model import Session
 from car_t_guide.ui import theme
 from car_t_guide.ui.theme import FONT_FAMILIES
 
-SYMBOLS = {
-    "circle": "o",
-    "square": "s",
-    "diamond": "d",
-    "triangle_up": "t1",
-    "triangle_down": "t",
-    "star": "star",
-    "plus": "+",
-    "cross": "x",
-    "hexagon": "h",
-    "pentagon": "p",
-}
 PATTERNS = {
     "solid": Qt.BrushStyle.SolidPattern,
     "hollow": Qt.BrushStyle.NoBrush,
@@ -154,37 +147,29 @@ class JourneyChart(pg.GraphicsLayoutWidget):
             self._line(
                 0, lane.bottom, layout.width, lane.bottom, theme.BORDER, 1, Qt.PenStyle.DotLine
             )
+        # Bands first (a partial date's month or year), then bars, then markers on top: the
+        # shapes and bands are core's (core/chart/timeline.py), drawn as they are.
         for item in layout.items:
+            if item.band is not None:
+                colour = QColor(STYLES[item.style].colour).lighter(170)
+                band = QGraphicsRectItem(
+                    QRectF(item.band.x, item.band.y, item.band.width, item.band.height)
+                )
+                band.setBrush(QBrush(colour))
+                band.setPen(QPen(Qt.PenStyle.NoPen))
+                band.setData(0, ("band", item.id))
+                self.view.addItem(band)
+        for item in sorted(layout.items, key=lambda i: i.kind != "bar"):
             style = STYLES[item.style]
             colour = QColor(style.colour)
-            if item.kind == "bar" or item.right - item.left > item.height:
-                band = QGraphicsRectItem(
-                    QRectF(
-                        item.left,
-                        item.y - item.height / 2,
-                        max(item.right - item.left, 2),
-                        item.height,
-                    )
-                )
-                pattern = style.pattern if item.kind == "bar" else "dotted"
-                band.setBrush(
-                    style_brush(pattern, colour if item.kind == "bar" else colour.lighter(170))
-                )
-                band.setPen(style_pen(pattern, colour))
-                self.view.addItem(band)
-            if item.kind == "marker":
-                symbol = SYMBOLS.get(style.shape, "o")
-                marker = pg.ScatterPlotItem(
-                    [item.center],
-                    [item.y],
-                    symbol=symbol,
-                    size=item.height,
-                    brush=style_brush(style.pattern, colour)
-                    if style.pattern != "hollow"
-                    else QBrush(QColor(theme.SURFACE)),
-                    pen=style_pen("solid", colour, 2.5),
-                )
-                self.view.addItem(marker)
+            mark = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in item.outline]))
+            if style.pattern == "hollow":
+                mark.setBrush(QBrush(QColor(theme.SURFACE)))
+            else:
+                mark.setBrush(style_brush(style.pattern, colour))
+            mark.setPen(style_pen(style.pattern if item.kind == "bar" else "solid", colour))
+            mark.setData(0, ("mark", item.id))
+            self.view.addItem(mark)
         for label in layout.labels:
             x0, y0, x1, y1 = label.leader
             if abs(x1 - x0) > 1:
