@@ -20,6 +20,9 @@ for variable, name in (
 # No named settings file, and a machine-wide layer of our own: tests never read /etc.
 os.environ.pop("CAR_T_GUIDE_SETTINGS", None)
 os.environ["CAR_T_GUIDE_SYSTEM_CONFIG_DIRS"] = str(_SANDBOX / "system-config")
+# Read-aloud speaks through Qt's mock engine (it ships in the wheel): no test starts a
+# speech-dispatcher in the real home folder. The speech-dispatcher test starts its own.
+os.environ["CAR_T_GUIDE_SPEECH_ENGINE"] = "mock"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,5 @@
-"""The command line: the app, ``screenshot``, ``export``, ``settings``, ``set-staff-pin``.
+"""The command line: the app, ``screenshot``, ``export``, ``settings``, ``set-staff-pin``,
+``voices``, ``transcript``.
 
 Public contract (DESIGN.md): exit 0 on success; 2 on bad input with one plain ``error:`` line on
 stderr, never a traceback. Qt is imported only by the commands that draw.
@@ -302,6 +303,50 @@ def _run_screenshot(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _run_voices(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide voices",
+        description="For each language, the speech engine and voice read-aloud uses, or none.",
+    )
+    parser.add_argument("--settings", type=Path, help="center settings file (TOML)")
+    args = parser.parse_args(argv)
+    settings = _settings(args).settings
+    from car_t_guide.ui.speech.voices_command import voice_lines
+
+    for line in voice_lines(settings):
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
+    return EXIT_OK
+
+
+def _run_transcript(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="car-t-guide transcript",
+        description="Print what read-aloud says for a page, one paragraph a line.",
+    )
+    parser.add_argument("--page", type=_page, required=True)
+    _add_common(parser)
+    family = parser.add_mutually_exclusive_group()
+    family.add_argument("--session", type=Path, metavar="SESSION.json")
+    family.add_argument("--example", type=_example, metavar="N")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="what a kiosk reads (its pages differ a little)"
+    )
+    args = parser.parse_args(argv)
+    settings, today, session, lang = _context(args, args.session, args.example)
+    from car_t_guide.ui.speech.transcript import transcript
+
+    lines = transcript(
+        args.page, lang=lang, settings=settings, session=session, today=today, kiosk=args.kiosk
+    )
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `transcript … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
 def _run_set_staff_pin(argv: list[str]) -> int:
     from car_t_guide.staff_pin_command import run_set_staff_pin
 
@@ -365,6 +410,8 @@ COMMANDS = {
     "settings": _run_settings,
     "set-staff-pin": _run_set_staff_pin,
     "export": _run_export,
+    "voices": _run_voices,
+    "transcript": _run_transcript,
 }
 
 

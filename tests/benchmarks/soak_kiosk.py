@@ -38,7 +38,8 @@ def main() -> int:
     for variable in ("CAR_T_GUIDE_CONFIG_DIR", "CAR_T_GUIDE_DATA_DIR", "CAR_T_GUIDE_LOG_DIR"):
         os.environ[variable] = tempfile.mkdtemp(prefix="soak-")
 
-    from PySide6.QtCore import QEvent, QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QEvent, Qt, QtMsgType, qInstallMessageHandler
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     def quiet(kind, context, message):  # the offscreen platform's harmless chatter
@@ -77,6 +78,8 @@ def main() -> int:
             window.show_page(page)
             settle()
         QApplication.clipboard().setText(f"Family {n}")
+        # The family touches the screen once (untouched, a kiosk never asks "Still there?").
+        QTest.mouseClick(window.position_label, Qt.MouseButton.LeftButton)
         deadline = time.monotonic() + 5
         while window.session.patient.display_name and time.monotonic() < deadline:
             settle()

@@ -41,6 +41,12 @@ def test_keys_are_the_documented_ones():
         "idle_countdown_seconds",
         "printer",
         "staff_pin_hash",
+        "read_aloud",
+        "read_what_i_touch",
+        "speech_voice_en",
+        "speech_voice_es",
+        "speech_rate",
+        "speech_volume",
     )
 
 
@@ -56,6 +62,20 @@ def test_defaults_follow_the_june_2025_label():
     settings = CenterSettings()
     assert (settings.stay_near_center_days, settings.no_driving_days) == (14, 14)
     assert settings.follow_up_days == ()
+
+
+def test_read_aloud_settings_load(tmp_path):
+    path = write(
+        tmp_path,
+        "read_aloud = false\nread_what_i_touch = true\n"
+        'speech_voice_es = "Spanish (Latin America)"\n'
+        "speech_rate = -0.5\nspeech_volume = 1\n",
+    )
+    settings = load_settings(path).settings
+    assert (settings.read_aloud, settings.read_what_i_touch) == (False, True)
+    assert settings.speech_voice_es == "Spanish (Latin America)"
+    assert (settings.speech_rate, settings.speech_volume) == (-0.5, 1.0)
+    assert isinstance(settings.speech_volume, float)
 
 
 def test_location_order(tmp_path, monkeypatch):
@@ -182,6 +202,12 @@ def test_describe_says_a_real_pin_hash_is_set(tmp_path):
         ('idle_timeout_seconds = "soon"\n', "idle_timeout_seconds", "soon"),
         ("idle_countdown_seconds = -1\n", "idle_countdown_seconds", "seconds"),
         ("idle_countdown_seconds = nan\n", "idle_countdown_seconds", "seconds"),
+        ('read_aloud = "no"\n', "read_aloud", "true or false, got 'no'"),
+        ("read_what_i_touch = 1\n", "read_what_i_touch", "true or false"),
+        ("speech_voice_es = 3\n", "speech_voice_es", "text"),
+        ("speech_rate = 2\n", "speech_rate", "from -1.0 to 1.0, got 2"),
+        ('speech_rate = "slow"\n', "speech_rate", "number"),
+        ("speech_volume = -0.5\n", "speech_volume", "from 0.0 to 1.0"),
     ],
 )
 def test_broken_values_are_refused_naming_file_and_key(tmp_path, text, key, words):

@@ -186,3 +186,43 @@ def test_export_takes_an_example_family_like_the_app_does(tmp_path):
     both = run("export", str(EXAMPLE), "--example", "1", "--out", str(tmp_path / "b.pdf"))
     assert "--example" in one_error_line(both)
     assert "SESSION.json" in one_error_line(run("export", "--out", str(tmp_path / "c.pdf")))
+
+
+def test_voices_says_the_engine_and_voice_for_each_language(tmp_path):
+    # The tests' engine is Qt's mock engine (tests/conftest.py): English voices, no Spanish.
+    settings = tmp_path / "center.toml"
+    settings.write_text('speech_voice_en = "Mary"\n')
+    result = run("voices", "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# engine: mock")
+    assert "en: mock, voice 'Mary' (en_US) for English" in lines
+    assert "es: none: read-aloud hidden in this language" in lines
+    assert result.stderr == ""
+
+
+def test_voices_without_an_engine_hides_read_aloud_everywhere():
+    env = dict(os.environ, CAR_T_GUIDE_SPEECH_ENGINE="none-here")
+    result = run("voices", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "en: none: read-aloud hidden in this language" in result.stdout
+    assert "es: none: read-aloud hidden in this language" in result.stdout
+
+
+def test_transcript_prints_what_read_aloud_says_without_a_display():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = run("transcript", "--page", "journey", "--example", "1", "--today", "2013-05-01",
+                 "--lang", "es", env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "El camino de Familia de ejemplo 1" or lines[0].startswith("El camino")
+    # The chart is read as its key dates, never as "image".
+    assert any(line.startswith("Recolección de células T: miércoles, 20 de marzo de 2013")
+               for line in lines), lines
+    assert all(line.strip() and "\n" not in line for line in lines)
+
+
+def test_transcript_refuses_an_unknown_page():
+    line = one_error_line(run("transcript", "--page", "steps:99"))
+    assert "unknown page 'steps:99'" in line

@@ -85,8 +85,15 @@ def temp_files_text() -> str:
     return "\n".join(found)
 
 
+def touch(kiosk, qtbot):
+    """A person's touch (QTest input is spontaneous, like a real one) on a spot that does
+    nothing: the "where am I" line."""
+    qtbot.mouseClick(kiosk.position_label, Qt.MouseButton.LeftButton)
+
+
 def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
     kiosk.set_session(family_session())
+    touch(kiosk, qtbot)
     kiosk.show_page("journey")
     kiosk.show_page("side-effects")
     kiosk.side_effects_page.show_screen("medicines")
@@ -118,10 +125,35 @@ def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
 
 def test_still_here_keeps_the_family(kiosk, qtbot):
     kiosk.set_session(family_session())
+    touch(kiosk, qtbot)
     qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
     kiosk.kiosk_mode.still_there.still_here.emit()
     kiosk.kiosk_mode.still_there.stop()
     assert kiosk.session.patient.display_name == NAME
+
+
+def test_an_untouched_kiosk_is_never_asked_still_there(kiosk, qtbot):
+    idle = kiosk.kiosk_mode.idle
+    assert idle.is_running() and not idle.is_counting()  # just started: nobody is there
+    touch(kiosk, qtbot)
+    assert idle.is_counting()
+    qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
+    qtbot.waitUntil(lambda: not kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
+    # Wiped: the welcome screen waits for the next touch, with nothing over it.
+    assert kiosk.current_page_id() == "welcome"
+    assert not idle.is_counting() and kiosk.kiosk_mode.still_there.isHidden()
+    with qtbot.assertNotEmitted(idle.idle, wait=round(2.5 * idle.timeout_seconds * 1000)):
+        pass
+    assert kiosk.kiosk_mode.still_there.isHidden()
+    touch(kiosk, qtbot)
+    assert idle.is_counting()  # the next family is timed from their first touch
+
+
+def test_start_over_leaves_an_untimed_welcome_screen(kiosk, qtbot):
+    touch(kiosk, qtbot)
+    qtbot.mouseClick(kiosk.start_over_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_page_id() == "welcome"
+    assert not kiosk.kiosk_mode.idle.is_counting()
 
 
 def test_start_over_forgets_at_once_and_returns_to_the_kiosk_language(kiosk, qtbot):
@@ -282,3 +314,24 @@ def test_autosave_that_cannot_be_loaded_is_reported_once_and_not_offered_again(
     assert autosave.pending_autosave() is None
     assert not window.offer_autosave()
     assert len(shown) == 1
+
+
+def test_still_there_is_spoken_and_the_wipe_stops_read_aloud(kiosk, qtbot, monkeypatch):
+    read_aloud = kiosk.kiosk_mode.window.read_aloud
+    qtbot.waitUntil(read_aloud.is_available, timeout=10_000)
+    said = []
+    real_say = read_aloud.service.say
+    monkeypatch.setattr(
+        read_aloud.service, "say", lambda text, *a, **k: (said.append(text), real_say(text, *a))[1]
+    )
+    kiosk.kiosk_mode.idle.stop()  # no wipe while the page is read
+    read_aloud.read_button.click()
+    assert read_aloud.reader.state == "reading"
+    kiosk.kiosk_mode.forget_family()  # "Start over", or the countdown's end
+    assert read_aloud.reader.state == "idle" and read_aloud.reader.highlighted() is None
+
+    kiosk.kiosk_mode.idle.start()
+    touch(kiosk, qtbot)
+    said.clear()
+    qtbot.waitUntil(lambda: kiosk.kiosk_mode.still_there.is_counting(), timeout=3000)
+    assert said and said[0].startswith("Are you still there? Everything you entered will be")

@@ -16,7 +16,8 @@ window.show()
 app.processEvents()
 assert window.current_page_id() == "welcome"
 heavy = sorted(m for m in ("pyqtgraph", "numpy", "reportlab", "PySide6.QtPdf",
-                            "PySide6.QtPdfWidgets") if m in sys.modules)
+                            "PySide6.QtPdfWidgets", "PySide6.QtTextToSpeech")
+               if m in sys.modules)
 print(json.dumps(heavy))
 """
 

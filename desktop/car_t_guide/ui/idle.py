@@ -4,6 +4,10 @@
 filter) and treats touch, mouse, key and wheel input as a person being there. After
 ``timeout_seconds`` without any, it emits ``idle()`` once; the next input emits ``activity()``
 and starts the count again.
+
+``wait_for_touch()`` stops the count until the next input: a kiosk that has just forgotten a
+family (or has just started) sits on a clean welcome screen, and nobody is there to ask "Still
+there?" until someone touches it.
 """
 
 from __future__ import annotations
@@ -88,9 +92,17 @@ class IdleWatcher(QObject):
         self._timer.stop()
 
     def restart(self) -> None:
-        """Count from now again (e.g. after the kiosk was reset)."""
+        """Count from now again (someone answered "Still there?", or is listening)."""
         if self._running:
             self._timer.start(self._timeout_ms)
+
+    def wait_for_touch(self) -> None:
+        """No count until the next input: nobody has touched the screen since it was wiped."""
+        self._timer.stop()
+
+    def is_counting(self) -> bool:
+        """True while a spell without input is being timed."""
+        return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if self._running and is_user_input(event):

@@ -3,6 +3,8 @@
 - Guards: frameless and full screen, and it stays full screen; close requests and Escape do
   nothing (keys the window manager owns are locked by the kiosk compositor, see packaging/).
 - Idle: after a spell with no touch, "Still there?" counts down; then the family is forgotten.
+  The spell is timed only from a touch since the app started or last forgot a family: an
+  untouched welcome screen is never covered by the question.
 - Staff: a long press on the top-left corner (or Ctrl+Alt+Shift+K) and the staff PIN leave the
   app; too many wrong PINs make the keypad wait, for the app's whole life.
 - Forgetting: the window starts fresh (empty session, home language, welcome screen) and every
@@ -41,6 +43,9 @@ class KioskMode(QObject):
         self.idle = IdleWatcher(settings.idle_timeout_seconds, self)
         self.still_there = StillThereOverlay(window)
         self.idle.idle.connect(lambda: self.still_there.start(settings.idle_countdown_seconds))
+        self.idle.idle.connect(self._say_still_there)
+        # Someone listening to a page being read is there, though they touch nothing.
+        window.read_aloud.reader.paragraph_started.connect(self.idle.restart)
         # The overlay swallows the touch that answers it, so the watcher must be told.
         self.still_there.still_here.connect(self.idle.restart)
         self.still_there.timed_out.connect(self.forget_family)
@@ -56,6 +61,7 @@ class KioskMode(QObject):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.installEventFilter(self)
         self.idle.start()
+        self.idle.wait_for_touch()  # nobody has touched it yet
         self.corner.start()
 
     # --- the guards --------------------------------------------------------------------------
@@ -70,6 +76,10 @@ class KioskMode(QObject):
             if kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen():
                 QTimer.singleShot(0, self.window.showFullScreen)  # a kiosk stays full screen
         return False
+
+    def _say_still_there(self) -> None:
+        if self.still_there.is_counting():  # the question is spoken as it appears
+            self.window.read_aloud.say(self.still_there.spoken_text())
 
     def set_idle_timeout(self, seconds: float) -> None:
         self.idle.set_timeout(seconds)
@@ -105,7 +115,7 @@ class KioskMode(QObject):
             clipboard.clear(clipboard.Mode.Selection)
         private_tmp.wipe()
         logs.forget_sensitive()
-        self.idle.restart()
+        self.idle.wait_for_touch()  # a clean welcome screen waits for the next family
         logs.log_event("family_forgotten")
 
     def stop(self) -> None:

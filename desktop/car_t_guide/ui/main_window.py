@@ -46,6 +46,7 @@ from car_t_guide.ui.pages.summary import SummaryPage
 from car_t_guide.ui.pages.warning_signs import WarningSignsPage
 from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.session_document import SessionDocument
+from car_t_guide.ui.speech.read_aloud import ReadAloud
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import label
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
+        column.addWidget(self.read_aloud.reading_bar)  # shows while a page is read aloud
         column.addWidget(self.bottom_bar)
         self.setCentralWidget(central)
         self.resize(1280, 800)
@@ -152,6 +154,10 @@ class MainWindow(QMainWindow):
         self.warning_button.setObjectName("warningButton")
         self.warning_button.clicked.connect(lambda: self.show_page("warning-signs"))
         controls.addWidget(self.warning_button)
+        # Read aloud (ui/speech/): its buttons show once the engine has a voice for the language.
+        self.read_aloud = ReadAloud(self)
+        for button in self.read_aloud.buttons:
+            controls.addWidget(button)
         self.about_button = add_about_button(self, controls)  # staff mode only
         bar.addLayout(controls)
 
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
         """An empty session on the welcome screen, in the home language (a kiosk's next
         family)."""
         self.summary_page.forget()  # the PDF in memory and its preview
+        self.read_aloud.forget()  # nothing goes on being said to the next family
         self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")

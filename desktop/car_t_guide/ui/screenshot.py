@@ -22,7 +22,11 @@ def take_screenshot(
     import os
 
     # Offscreen unless the caller chose a platform: the same picture with or without a display.
+    from car_t_guide.core.machine.settings import with_changes
+
     app = create_application(offscreen="QT_QPA_PLATFORM" not in os.environ)
+    # A picture needs no speech engine (read-aloud's buttons show only once one has started).
+    settings = with_changes(settings or CenterSettings(), read_aloud=False)
     window = create_main_window(lang, settings, session=session, today=today)
     window.apply_text_size(text_size)
     window.resize(*size)

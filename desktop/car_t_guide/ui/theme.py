@@ -131,14 +131,17 @@ def style_sheet(scale: float) -> str:
     QCheckBox {{ min-height: {s.touch_target}px; spacing: {s.px(10)}px; }}
     QCheckBox::indicator {{ width: {s.px(26)}px; height: {s.px(26)}px; }}
     QLabel#warningHeading {{ color: {WARNING}; font-size: {s.subheading}px; font-weight: bold; }}
-    QFrame#topBar, QFrame#bottomBar {{ background: {SURFACE}; border: none; }}
+    QFrame#topBar, QFrame#bottomBar, QFrame#readingBar {{ background: {SURFACE}; border: none; }}
     QPushButton, QToolButton, QComboBox {{
         min-height: {s.touch_target}px; padding: {s.px(6)}px {s.px(16)}px;
         border-radius: {s.px(8)}px; border: {s.border}px solid {ACCENT};
         background: {SURFACE}; color: {ACCENT}; font-weight: bold;
     }}
-    QFrame#topBar QWidget, QFrame#bottomBar QWidget {{ font-size: {c.body}px; }}
-    QFrame#topBar QPushButton, QFrame#topBar QComboBox, QFrame#bottomBar QPushButton {{
+    QFrame#topBar QWidget, QFrame#bottomBar QWidget, QFrame#readingBar QWidget {{
+        font-size: {c.body}px;
+    }}
+    QFrame#topBar QPushButton, QFrame#topBar QComboBox, QFrame#bottomBar QPushButton,
+    QFrame#readingBar QPushButton {{
         min-height: {c.touch_target}px; padding: {c.px(6)}px {c.px(16)}px;
         border-width: {c.border}px;
     }}

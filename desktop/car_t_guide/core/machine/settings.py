@@ -41,6 +41,7 @@ MAX_TEXT_CHARS = 500
 MAX_FILE_BYTES = 256 * 1024  # a settings file is a few hundred bytes; this is generous
 HEADER = "CAR T Family Guide center settings (see `car-t-guide settings`)."
 LOCKED_KEY = "locked"  # machine-wide files only: the keys no other layer may change
+SPEECH_VOICE_KEYS = tuple(f"speech_voice_{lang}" for lang in SUPPORTED_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class CenterSettings:
     idle_countdown_seconds: float = 30.0
     printer: str = ""
     staff_pin_hash: str = ""  # scrypt, with its parameters
+    # Read-aloud (ui/speech/): a center may turn it off, and "read what I touch" on from the
+    # start; the voice for each language ("" = the best one the engine has: Latin American
+    # Spanish where there is one); how fast "normal" reads, on Qt's scale (-1.0 slowest, 0 the
+    # voice's own, 1.0 fastest; "slower" is a step below it); the volume (0.0 to 1.0).
+    read_aloud: bool = True
+    read_what_i_touch: bool = False
+    speech_voice_en: str = ""
+    speech_voice_es: str = ""
+    speech_rate: float = 0.0
+    speech_volume: float = 0.8
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -195,6 +206,25 @@ def _seconds(low: float, high: float) -> Callable[[Any], Checked]:
     return check
 
 
+def _number(low: float, high: float) -> Callable[[Any], Checked]:
+    def check(value: Any) -> Checked:
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            return value, _("must be a number, got {value}").format(value=_as_written(value))
+        if not low <= value <= high:
+            return value, _("must be from {low} to {high}, got {value}").format(
+                low=low, high=high, value=value
+            )
+        return float(value), None
+
+    return check
+
+
+def _true_or_false(value: Any) -> Checked:
+    if not isinstance(value, bool):
+        return value, _("must be true or false, got {value}").format(value=_as_written(value))
+    return value, None
+
+
 def _as_written(value: Any) -> str:
     """A value as it looks in the TOML file, for messages: 'two' comes out as 'two'."""
     if isinstance(value, str):
@@ -217,6 +247,11 @@ RULES: dict[str, Callable[[Any], Checked]] = {
     "idle_countdown_seconds": _seconds(0, 3_600),
     "printer": _text,
     "staff_pin_hash": _text,  # its form is checked where it is used (core.machine.staff_pin)
+    "read_aloud": _true_or_false,
+    "read_what_i_touch": _true_or_false,
+    **{key: _text for key in SPEECH_VOICE_KEYS},
+    "speech_rate": _number(-1.0, 1.0),
+    "speech_volume": _number(0.0, 1.0),
 }
 
 KEYS: tuple[str, ...] = tuple(f.name for f in fields(CenterSettings) if f.name != "extra")

@@ -38,6 +38,8 @@ class Page(QWidget):
         layout.setSpacing(round(12 * self.scale))
         self.build(layout)
         layout.addStretch(1)
+        # The scroll area is a Tab stop (arrow keys scroll it): it says which page it holds.
+        self.scroll.setAccessibleName(self.position_text() or self.section_title())
         old = self.scroll.takeWidget()
         self.scroll.setWidget(content)
         self._content = content

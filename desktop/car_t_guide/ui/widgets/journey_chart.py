@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from car_t_guide.core.chart.styles import STYLES
 from car_t_guide.core.chart.timeline import TimelineLayout, layout_timeline
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.journey import key_dates
+from car_t_guide.core.journey import KeyDate, key_dates
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.model import Session
 from car_t_guide.ui import theme
@@ -61,6 +61,20 @@ def style_brush(pattern: str, colour: QColor) -> QBrush:
     return brush
 
 
+def describe(layout: TimelineLayout, keys: list[KeyDate]) -> str:
+    """The chart in words, from the layout it draws: each mark with its date, in the chart's
+    order ("T cell collection: Wednesday, March 20, 2013."). A key date is named in full (its
+    label may be shortened to fit). Screen readers and read-aloud say this, never "image"."""
+    details = {item.id: item.detail for item in layout.items}
+    titles = {key.id: key.title for key in keys}
+    sentences = []
+    for label in layout.labels:
+        title = titles.get(label.item_id) or label.text
+        detail = details.get(label.item_id, "")
+        sentences.append(f"{title}: {detail}." if detail else f"{title}.")
+    return " ".join(sentences)
+
+
 class JourneyChart(pg.GraphicsLayoutWidget):
     """Draws one TimelineLayout; relays out on resize so labels always fit."""
 
@@ -85,6 +99,7 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self.setMinimumWidth(240)  # never wider than the page: it lays out again to fit
         self.setAccessibleName(_("Journey chart"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: no Tab stop
 
     def show_journey(
         self, session: Session, settings: CenterSettings, *, today: date, zoom: str
@@ -118,7 +133,7 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self._draw(layout)
         self.view.setRange(QRectF(-8, -8, layout.width + 16, layout.height + 16), padding=0)
         self.setFixedHeight(int(layout.height + 24))
-        self.setAccessibleDescription("; ".join(f"{label.text}" for label in layout.labels))
+        self.setAccessibleDescription(describe(layout, keys))
 
     # --- drawing ----------------------------------------------------------------------------
     def _text(

@@ -167,9 +167,18 @@ class StillThereOverlay(QWidget):
         """Whole seconds left, as shown on screen."""
         return max(0, math.ceil(self._deadline - time.monotonic() - 1e-6))
 
+    def spoken_text(self) -> str:
+        """The screen in words, as read-aloud says it when the question appears."""
+        return " ".join(
+            text
+            for text in (self.question.text(), self.countdown.text(), self.hint.text())
+            if text
+        )
+
     def retranslate(self) -> None:
         self.question.setText(_("Are you still there?"))
         self.question.setAccessibleName(self.question.text())
+        self.setAccessibleName(self.question.text())  # the veil over the window is the question
         self.button.setText(_("I'm still here"))
         self.button.setAccessibleName(self.button.text())
         self.hint.setText(_("Touch the screen to keep going."))
