@@ -144,7 +144,7 @@ def test_contract_example_conforms():
 
 
 def test_a_version_2_document_conforms():
-    doc = document(version=2, topics_reviewed=["crs", {"topic": "neuro", "by": "RN"}])
+    doc = document(version=2, topics_reviewed=["crs", {"topic": "fever", "by": "RN"}])
     doc["plan"]["product"] = "Kymriah (tisagenlecleucel)"
     doc["topics_reviewed"][1].update(
         learner="parent_or_guardian", method="teach_back", result="understood", on="2013-05-01"

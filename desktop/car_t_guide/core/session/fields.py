@@ -40,7 +40,24 @@ TOPICS_V1: tuple[str, ...] = (
     "long_term",
 )
 # Version 2: the version 1 topics and the new ones, in the order a nurse goes through them.
-TOPICS: tuple[str, ...] = TOPICS_V1
+TOPICS: tuple[str, ...] = (
+    "process",
+    "journey",
+    "crs",
+    "neuro",
+    "call_plan",
+    "fever",
+    "warning_signs",
+    "blood_counts",
+    "infection",
+    "infection_prevention",
+    "b_cell_aplasia",
+    "medicines_at_home",
+    "wallet_card",
+    "after_discharge",
+    "things_to_avoid",
+    "long_term",
+)
 # The education record of a topic reviewed (version 2).
 LEARNERS: tuple[str, ...] = ("parent_or_guardian", "patient", "other_caregiver")
 # "self_check": the family answered the kiosk's question alone (no staff member saw it).
