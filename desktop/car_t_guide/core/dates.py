@@ -143,6 +143,11 @@ def format_day_with_weekday(day: date, lang: str) -> str:
     return format_date(day, "full", locale=lang)
 
 
+def format_short_day(day: date, lang: str) -> str:
+    """'Sat, May 11' / 'sáb, 11 may': a day in a printed table whose year is said above it."""
+    return format_skeleton("MMMEd", day, locale=lang)
+
+
 def format_month_year(year: int, month: int, lang: str) -> str:
     """'May 2013' / 'mayo de 2013'."""
     return format_skeleton("yMMMM", date(year, month, 1), locale=lang)

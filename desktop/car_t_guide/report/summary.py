@@ -41,7 +41,7 @@ from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content import texts as content
 from car_t_guide.core.content.contacts import contacts_for
-from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
+from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
 from car_t_guide.core.journey import KeyDate, key_dates
 from car_t_guide.core.machine.atomic import write_atomic
@@ -56,7 +56,7 @@ from car_t_guide.core.summary_warnings import (
     RIGHT_TO_LEFT,
     PrintWarning,
 )
-from car_t_guide.report import chart
+from car_t_guide.report import chart, education_record, symptom_log
 from car_t_guide.report.fonts import (
     BOLD,
     ITALIC,
@@ -476,37 +476,23 @@ class _Summary:
         return story
 
     def topics(self) -> list[Flowable]:
-        _ = self.words.gettext
-        s = self.styles
-        story: list[Flowable] = [
+        """The education record of each topic reviewed, then the topics still to go over."""
+        return [
             CondPageBreak(110),
-            self.heading(_("What we went through with the nurse")),
+            *education_record.topics_reviewed(
+                self.session, words=self.words, styles=self.styles, width=self.width
+            ),
         ]
-        reviews = self.session.topics_reviewed
-        if not reviews:
-            story.append(self.p(text(_("No topics are recorded yet."))))
-            return story
-        rows = [
-            [
-                self.p(text(_("Topic"), BOLD), s.cell_bold),
-                self.p(text(_("Gone through with"), BOLD), s.cell_bold),
-                self.p(text(_("Date"), BOLD), s.cell_bold),
-            ]
-        ]
-        for review in reviews:
-            label = TOPIC_LABELS.get(review.topic)
-            rows.append(
-                [
-                    self.p(text(_(label) if label else review.topic), s.cell),
-                    self.p(text(review.by), s.cell) if review.by else BLANK_CELL(),
-                    self.p(text(format_day(review.on, self.lang)), s.cell)
-                    if review.on
-                    else BLANK_CELL(),
-                ]
-            )
-        widths = [self.width * 0.5, self.width * 0.22, self.width * 0.28]
-        story.append(self.table(rows, widths, header=True))
-        return story
+
+    def symptom_log(self) -> list[Flowable]:
+        self.sources.add(*symptom_log.SOURCES)
+        return symptom_log.symptom_log(
+            self.session.plan.infusion,
+            words=self.words,
+            styles=self.styles,
+            width=self.width,
+            frame_height=self.frame_height,
+        )
 
     def history(self) -> list[Flowable]:
         _ = self.words.gettext
@@ -601,6 +587,8 @@ class _Summary:
         story = self.page_one()
         story.append(PageBreak())
         story += self.warning_signs()
+        story.append(PageBreak())
+        story += self.symptom_log()  # a page of its own, to keep by the thermometer
         story.append(PageBreak())
         story += self.side_effects()
         story += self.medicines()
