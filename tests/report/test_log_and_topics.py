@@ -8,11 +8,11 @@ from datetime import date, timedelta
 import pytest
 
 from car_t_guide.core.content import warning_signs
-from car_t_guide.core.content.labels import TOPIC_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_short_day
 from car_t_guide.core.i18n import translations_in
 from car_t_guide.core.session.fields import TOPICS
 from car_t_guide.core.session.model import TopicReview
+from car_t_guide.report.education_record import topic_names
 from car_t_guide.report.summary import build_summary
 from tests.report.conftest import CENTER, INFUSION, TODAY, family_session
 from tests.report.pdf_helpers import contains, page_texts, squeeze
@@ -106,7 +106,7 @@ def test_the_education_record_of_each_topic_is_printed(lang):
     tr = translations_in(lang)
     text = squeeze("".join(page_texts(build(record_session(), lang))))
     row = [
-        tr.gettext(TOPIC_LABELS["fever"]),
+        topic_names(lang)["fever"],
         tr.gettext("The patient"),
         tr.gettext("Shown"),
         tr.gettext("Understood"),
@@ -114,15 +114,15 @@ def test_the_education_record_of_each_topic_is_printed(lang):
     ]
     assert squeeze("".join(row)) in text
     row = [
-        tr.gettext(TOPIC_LABELS["call_plan"]),
+        topic_names(lang)["call_plan"],
         tr.gettext("Parent or guardian"),
         tr.gettext("Teach-back"),
         tr.gettext("Needs review"),
     ]
     assert squeeze("".join(row)) in text
-    kiosk = [tr.gettext(TOPIC_LABELS["wallet_card"]), tr.gettext("Kiosk self-check")]
+    kiosk = [topic_names(lang)["wallet_card"], tr.gettext("Kiosk self-check")]
     assert squeeze("".join(kiosk)) in text
-    assert squeeze(tr.gettext(TOPIC_LABELS["crs"])) in text
+    assert squeeze(topic_names(lang)["crs"]) in text
 
 
 def still_to_go_over(pdf: bytes) -> list[str]:
@@ -142,11 +142,10 @@ def still_to_go_over(pdf: bytes) -> list[str]:
 
 def test_the_topics_not_yet_reviewed_are_listed_for_the_nurse():
     listed = still_to_go_over(build(record_session()))
-    tr = translations_in("en")
+    names = topic_names("en")
     understood = {"fever", "wallet_card", "crs"}
     expected = [
-        f"{tr.gettext(TOPIC_LABELS[t])} (needs review)" if t == "call_plan"
-        else tr.gettext(TOPIC_LABELS[t])
+        f"{names[t]} (needs review)" if t == "call_plan" else names[t]
         for t in TOPICS
         if t not in understood
     ]

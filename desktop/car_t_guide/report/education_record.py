@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from car_t_guide.core.content.labels import (
-    LEARNER_LABELS,
-    METHOD_LABELS,
-    RESULT_LABELS,
-    TOPIC_LABELS,
-)
+from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESULT_LABELS
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.session.fields import TOPICS
 from car_t_guide.core.session.model import Session
@@ -40,8 +36,13 @@ def _label(table: dict[str, str], value: str | None, words: Words) -> str:
     return words.gettext(table[value]) if value in table else ""
 
 
+def topic_names(lang: str) -> dict[str, str]:
+    """Each topic as the check-understanding screen names it (teach_back.json titles)."""
+    return {topic.id: topic.title for topic in care_content.teach_back(lang).topics}
+
+
 def _topic_name(topic: str, words: Words) -> str:
-    return words.gettext(TOPIC_LABELS[topic]) if topic in TOPIC_LABELS else topic
+    return topic_names(words.lang).get(topic, topic)
 
 
 def record_rows(session: Session, words: Words) -> list[list[str]]:

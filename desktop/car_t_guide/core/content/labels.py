@@ -34,27 +34,6 @@ PLAN_DATE_LABELS = {
     "infusion": N_("CAR T cell infusion"),
 }
 
-# In the order a nurse goes through them (session fields.TOPICS).
-TOPIC_LABELS = {
-    "process": N_("The steps of CAR T"),
-    "journey": N_("Your journey and key dates"),
-    "crs": N_("Cytokine release syndrome (CRS)"),
-    "neuro": N_("Effects on the brain and nerves"),
-    "call_plan": N_("Who to call first"),
-    "fever": N_("Fever and fever medicine"),
-    "warning_signs": N_("Warning signs: when to call"),
-    "blood_counts": N_("Low blood counts and bleeding"),
-    "infection": N_("Infections"),
-    "infection_prevention": N_("Keeping germs away"),
-    "b_cell_aplasia": N_("Low B cells and immunoglobulin"),
-    "medicines_at_home": N_("Medicines at home"),
-    "wallet_card": N_("The wallet card"),
-    "after_discharge": N_("After you leave the hospital"),
-    "things_to_avoid": N_("Things to avoid"),
-    "long_term": N_("Long-term follow-up"),
-}
-
-
 def history_kind_label(kind: str, site: str | None = None) -> str:
     text = _(HISTORY_KIND_LABELS.get(kind, HISTORY_KIND_LABELS["other"]))
     if kind == "relapse" and site in RELAPSE_SITE_LABELS:
