@@ -174,6 +174,25 @@ def test_a_topic_takes_two_key_presses_once_the_initials_are_in(show, qtbot):
     assert session.review_of("crs") == record("crs", by="JS", learner="patient", method="shown")
 
 
+def test_after_a_key_press_its_result_is_in_view(show, qtbot):
+    """At the largest text the record is below the question: the page opens at the question,
+    typing brings the initials into view, and after Enter the feedback and the next button
+    are in view."""
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True), scale=2.0)
+    page.resize(1280, 600)
+    page.show_screen("fever")
+    QApplication.processEvents()
+    assert page.scroll.verticalScrollBar().value() == 0
+    assert page.initials_edit.visibleRegion().isEmpty()  # below the fold
+    qtbot.keyClicks(page.initials_edit, "RN")
+    QApplication.processEvents()
+    assert not page.initials_edit.visibleRegion().isEmpty()
+    qtbot.keyClick(page.initials_edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert not page.feedback.visibleRegion().isEmpty()
+    assert not page.next_button.visibleRegion().isEmpty()
+
+
 def test_every_record_control_is_named_for_a_screen_reader(show):
     page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
     page.show_screen("fever")

@@ -232,9 +232,21 @@ class CheckUnderstandingPage(Page):
         self.scroll.verticalScrollBar().setValue(0)
         self._focus()
 
-    def _focus(self) -> None:
-        if self._focus_target is not None and self.isVisible():
-            self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _focus(self, *, reveal: bool = False) -> None:
+        """Focus what the next key press is for. After a press (``reveal``), scroll so that
+        what it did (the feedback) and where the focus went are in view: a keyboard user sees
+        the result of each key. A topic just opened stays at its top, where the question is."""
+        if self._focus_target is None or not self.isVisible():
+            return
+        self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if reveal:
+            content = self.scroll.widget()
+            if content is not None and content.layout() is not None:
+                content.layout().activate()  # the new screen's geometry, before scrolling to it
+            margin = round(16 * self.scale)
+            for widget in (self.feedback, self.problem_label, self._focus_target):
+                if widget is not None:
+                    self.scroll.ensureWidgetVisible(widget, 0, margin)
 
     def _reset_widgets(self) -> None:
         self.topic_buttons: dict[str, QPushButton] = {}
@@ -400,6 +412,10 @@ class CheckUnderstandingPage(Page):
         form = RecordForm(self._learner, self._method, self._initials, self.scale)
         form.changed.connect(lambda: self._on_record_edited(form))
         form.submitted.connect(lambda: self._record(topic.id, "understood"))
+        # Typing the initials brings the field into view (the page opens at its question).
+        form.initials_edit.textEdited.connect(
+            lambda _text: self.scroll.ensureWidgetVisible(form.initials_edit, 0, 16)
+        )
         self.record_form = form
         self.initials_edit = form.initials_edit
         layout.addWidget(form)
@@ -545,7 +561,7 @@ class CheckUnderstandingPage(Page):
             )
             self._outcome = result
         self.rebuild()
-        self._focus()
+        self._focus(reveal=True)
 
     def _answer(self, topic_id: str, choice_id: str) -> None:
         """A kiosk answer. What the kiosk knows is recorded (the day, "self-check", the result;
@@ -565,4 +581,4 @@ class CheckUnderstandingPage(Page):
         self._focus_target = self.choice_buttons.get(choice_id, self._focus_target)
         if right and self.next_button is not None:
             self._focus_target = self.next_button
-        self._focus()
+        self._focus(reveal=True)
