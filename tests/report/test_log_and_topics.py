@@ -159,3 +159,36 @@ def test_when_every_topic_is_understood_the_list_says_so():
     pdf = build(session)
     assert still_to_go_over(pdf) == []
     assert contains(pdf, "Every topic has been reviewed.")
+
+
+# --- plain words --------------------------------------------------------------------------------
+
+
+def log_sentences(lang: str) -> list[str]:
+    """The sentences the log page says (its catalogue entries), in ``lang``."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_file
+
+    import car_t_guide.report.symptom_log as module
+
+    tr = translations_in(lang)
+    found = [
+        message
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(Path(module.__file__)), keywords={"_": None}
+        )
+    ]
+    return [tr.gettext(m) for m in found if isinstance(m, str) and m.rstrip().endswith(".")]
+
+
+def test_the_log_page_is_plain_in_both_languages():
+    from tests.content import readability as rd
+
+    english = log_sentences("en")
+    assert len(english) >= 3
+    for sentence in english:
+        assert rd.english_grade(rd.plain_text_of_screen([sentence], [], "drug")) <= 8, sentence
+    assert rd.english_grade(rd.plain_text_of_screen(english, [], "drug")) <= 6
+    spanish = rd.plain_text_of_screen(log_sentences("es"), [], "X")
+    assert rd.spanish_inflesz(spanish) >= 65
