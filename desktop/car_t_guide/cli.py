@@ -8,8 +8,10 @@ stderr, never a traceback. Qt is imported only by the commands that draw.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -21,6 +23,56 @@ EXIT_BAD_INPUT = 2
 
 class UsageError(Exception):
     """Bad input from the command line: reported as one ``error:`` line, exit status 2."""
+
+
+class Interrupted(BaseException):
+    """A stop signal (Ctrl+C, SIGTERM, SIGHUP) arrived while a command was writing a file.
+
+    A BaseException, like KeyboardInterrupt, so every ``finally`` and the atomic writer's
+    clean-up run on the way out, and no ``except Exception`` swallows it."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.number).name
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt():
+    """While a file is being made, a stop signal raises ``Interrupted`` instead of killing the
+    process where it stands (which would leave its temporary file behind)."""
+
+    def interrupt(number: int, _frame) -> None:
+        raise Interrupted(number)
+
+    numbers = [signal.SIGINT, signal.SIGTERM]
+    if hasattr(signal, "SIGHUP"):
+        numbers.append(signal.SIGHUP)
+    previous = {}
+    for number in numbers:
+        with contextlib.suppress(ValueError, OSError):  # not the main thread: leave them
+            previous[number] = signal.signal(number, interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _out_problem(out: Path, suffix: str, what: str) -> str | None:
+    """Why ``--out`` cannot name the file to write, before any work is done."""
+    if out.suffix.lower() != suffix:
+        return f"--out {out}: the {what}, so the file name must end in {suffix}"
+    if out.is_dir():
+        return f"--out {out}: this is a folder; give the name of a file ending in {suffix}"
+    if not out.parent.exists():
+        return f"--out {out}: the folder {out.parent} does not exist"
+    if not out.parent.is_dir():
+        return f"--out {out}: {out.parent} is not a folder"
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,15 +111,25 @@ def _lang(value: str) -> str:
     return found
 
 
+# Plans reach 3 years past today and follow-up 15 years past the infusion: a pretended today
+# in these years keeps every date the app works out inside the calendar (which ends in 9999).
+TODAY_YEARS = (1900, 9000)
+
+
 def _today(value: str):
     from datetime import date
 
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"--today must be a date written YYYY-MM-DD, not {value!r}"
         ) from None
+    if not TODAY_YEARS[0] <= day.year <= TODAY_YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            f"--today {value}: the year must be from {TODAY_YEARS[0]} to {TODAY_YEARS[1]}"
+        )
+    return day
 
 
 def _example(value: str) -> int:
@@ -137,7 +199,9 @@ def _version_text() -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    from car_t_guide.core.plain_text import terminal_line
+
+    print(f"warning: {terminal_line(message)}", file=sys.stderr)
 
 
 def _settings(args):
@@ -161,7 +225,7 @@ def _family(path: Path | None, example: int | None, today):
     from car_t_guide.core.session.files import SessionError, load_session
 
     if example is not None:
-        return examples.load_example(example, today=today)
+        return examples.load_example(example, today=today, lang="en")  # as the file has it
     if path is None:
         return None
     try:
@@ -186,6 +250,10 @@ def _context(args, path: Path | None, example: int | None):
     lang = choose_language(
         args.lang, session.language if session else None, loaded.settings.default_language
     )
+    if example is not None:
+        from car_t_guide.core.session import examples
+
+        examples.in_language(session, lang)  # the example family's notes in the chosen language
     return loaded.settings, today, session, lang
 
 
@@ -227,6 +295,7 @@ def _run_app(argv: list[str]) -> int:
         session_path=args.open,
         kiosk=args.kiosk,
         idle_timeout=args.idle_timeout,
+        example=args.example,
     )
 
 
@@ -283,24 +352,50 @@ def _check_settings(path: Path, *, as_json: bool) -> int:
 def _run_screenshot(argv: list[str]) -> int:
     args = _screenshot_parser().parse_args(argv)
     out: Path = args.out
-    if out.suffix.lower() != ".png":
-        raise UsageError(f"--out {out}: the picture is a PNG, so the file name must end in .png")
-    if not out.parent.exists():
-        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+    problem = _out_problem(out, ".png", "picture is a PNG")
+    if problem:
+        raise UsageError(problem)
+    try:
+        with _stop_signals_interrupt():
+            _screenshot(args, out)
+    except Interrupted as stop:
+        raise _not_written(stop, out) from None
+    return EXIT_OK
+
+
+def _screenshot(args, out: Path) -> None:
     settings, today, session, lang = _context(args, args.session, args.example)
     from car_t_guide.ui.screenshot import take_screenshot
 
-    take_screenshot(
-        args.page,
-        out,
-        lang=lang,
-        size=args.size,
-        text_size=args.text_size,
-        settings=settings,
-        session=session,
-        today=today,
+    try:
+        take_screenshot(
+            args.page,
+            out,
+            lang=lang,
+            size=args.size,
+            text_size=args.text_size,
+            settings=settings,
+            session=session,
+            today=today,
+        )
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot be written ({error.strerror or error})") from None
+
+
+class _StoppedBySignal(Exception):
+    """Reported as one ``error:`` line; the exit status is 128 + the signal's number."""
+
+    def __init__(self, message: str, number: int) -> None:
+        super().__init__(message)
+        self.status = 128 + number
+
+
+def _not_written(stop: Interrupted, out: Path) -> _StoppedBySignal:
+    return _StoppedBySignal(
+        f"--out {out}: stopped by {stop.name} before the file was written; "
+        "nothing was changed there",
+        stop.number,
     )
-    return EXIT_OK
 
 
 def _run_voices(argv: list[str]) -> int:
@@ -371,12 +466,19 @@ def _run_export(argv: list[str]) -> int:
     # No QApplication here: the PDF is made by report/ alone.
     args = _export_parser().parse_args(argv)
     out: Path = args.out
-    if out.suffix.lower() != ".pdf":
-        raise UsageError(f"--out {out}: the summary is a PDF, so the file name must end in .pdf")
-    if not out.parent.exists():
-        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+    problem = _out_problem(out, ".pdf", "summary is a PDF")
+    if problem:
+        raise UsageError(problem)
     if args.session is not None and out.resolve() == args.session.resolve():
         raise UsageError(f"--out {out}: this is the session file itself; choose another name")
+    try:
+        with _stop_signals_interrupt():
+            return _export(args, out)
+    except Interrupted as stop:
+        raise _not_written(stop, out) from None
+
+
+def _export(args, out: Path) -> int:
     settings, today, session, lang = _context(args, args.session, args.example)
     source = args.session if args.session is not None else f"--example {args.example}"
     from car_t_guide.core.i18n import set_language
@@ -422,10 +524,19 @@ def main(argv: list[str] | None = None) -> int:
             return COMMANDS[argv[0]](argv[1:])
         return _run_app(argv)
     except UsageError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        _error(str(problem))
         return EXIT_BAD_INPUT
+    except _StoppedBySignal as stopped:
+        _error(str(stopped))
+        return stopped.status
     except KeyboardInterrupt:
         return EXIT_OK
+
+
+def _error(message: str) -> None:
+    from car_t_guide.core.plain_text import terminal_line
+
+    print(f"error: {terminal_line(message)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

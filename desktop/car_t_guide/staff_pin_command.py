@@ -32,6 +32,7 @@ from car_t_guide.core.machine.staff_pin import (
     normalize_pin,
     pin_problem,
 )
+from car_t_guide.core.plain_text import terminal_line
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -88,10 +89,16 @@ def _not_changed(reason: str) -> str:
     return _("{reason}; the staff PIN was not changed").format(reason=reason)
 
 
+# A PIN is at most 12 digits: a line longer than this is not a PIN (and /dev/zero never ends).
+MAX_STDIN_LINE = 256
+
+
 def _pin_from_stdin(stdin: TextIO) -> str:
-    line = stdin.readline()
+    line = stdin.readline(MAX_STDIN_LINE + 1)
     if not line:
         raise _PinRefused(_("--from-stdin: standard input is empty; give the PIN on one line"))
+    if len(line) > MAX_STDIN_LINE:
+        raise _PinRefused(_("--from-stdin: the first line is far too long to be a PIN"))
     return line.rstrip("\r\n")
 
 
@@ -226,9 +233,9 @@ def run_set_staff_pin(
             print("warning: " + _("this PIN is easy to guess; a less obvious one is safer"),
                   file=stderr)
         for warning in _store(hash_pin(pin), path, system=system):
-            print("warning: " + warning, file=stderr)
+            print("warning: " + terminal_line(warning), file=stderr)
     except _PinRefused as problem:
-        print(f"error: {problem}", file=stderr)
+        print(f"error: {terminal_line(str(problem))}", file=stderr)
         return EXIT_BAD_INPUT
     print(_("The staff PIN is set (saved in {file}).").format(file=path), file=stdout)
     return EXIT_OK

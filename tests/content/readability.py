@@ -9,10 +9,11 @@ dictionary, which it fetches through nltk on first use: that download fails offl
 dictionary as a file inside the wheel, so nothing is downloaded. (Copying the file into nltk's
 data folder is not the same: nltk's reader drops a phoneme on some entries.)
 
-Before scoring, every ``technical_terms`` entry of a content file (drug and procedure names
-such as "leukapheresis") is replaced by a short token: a family is not asked to sound out a
-drug name, but the sentences around it must be plain. Placeholders such as ``{fever_c}`` are
-replaced by the same token (the app fills them in with short numbers).
+Before scoring, every ``technical_terms`` entry of a screen (the names of medicines and
+conditions the screen explains, such as "tocilizumab" or "CRS") is replaced by a short token: a
+family is not asked to sound out a drug name, but the sentences around it must be plain.
+Placeholders such as ``{fever_c}`` are replaced by the same token (the app fills them in with
+short numbers). Nothing else is left out: "leukapheresis" is a procedure, and is scored.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 import sys
 import types
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,8 @@ REFERENCE_LANGUAGE = "en"
 TECHNICAL_TOKEN = {"en": "drug"}
 DEFAULT_TECHNICAL_TOKEN = "X"
 
-ENGLISH_MAX_GRADE = 6.0
+ENGLISH_MAX_GRADE = 6.0  # a whole screen (AMA)
+ENGLISH_MAX_PARAGRAPH_GRADE = 8.0  # any one paragraph (NIH): a hard one cannot hide in a screen
 SPANISH_MIN_INFLESZ = 65.0
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -141,18 +144,89 @@ def is_screen(node: Any) -> bool:
     return isinstance(node, dict) and "id" in node and not isinstance(node.get("text"), str)
 
 
-def screens_of(document: dict, name: str) -> list[tuple[str, list[str]]]:
-    """Split a content file into screens: ``[(label, [text, ...]), ...]``.
+# Files the app shows as one screen, whatever ids they hold (each medicine, each grade scale
+# and each warning sign is a part of its screen, not a screen of its own).
+WHOLE_FILE_SCREENS = {"medicines.json", "grades.json", "warning_signs.json", "welcome.json"}
+TERM_KINDS = {"medicine", "condition"}
 
-    Every dict with an ``id`` below the top level (that is not an ITEM) is one screen, with all
-    the texts under it; the texts that are in no such dict make up the file's own screen.
+
+def term_name(term: Any) -> str:
+    """A technical term as written: ``{"term": "tocilizumab", "kind": "medicine"}`` (or, in a
+    file not yet converted, the bare string)."""
+    return term["term"] if isinstance(term, dict) else str(term)
+
+
+def terms_under(node: Any) -> list[Any]:
+    """Every ``technical_terms`` entry under ``node`` (its own and its parts')."""
+    found: list[Any] = []
+    if isinstance(node, dict):
+        found += list(node.get("technical_terms") or [])
+        for key, value in node.items():
+            if key != "technical_terms":
+                found += terms_under(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += terms_under(value)
+    return found
+
+
+def titles_under(node: Any) -> list[str]:
+    """Every title string under ``node``: a term may be explained by its screen's heading."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "chart_title") and isinstance(value, str):
+                found.append(value)
+            elif key == "section_titles" and isinstance(value, dict):
+                found += [v for v in value.values() if isinstance(v, str)]
+            elif key != "technical_terms":
+                found += titles_under(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += titles_under(value)
+    return found
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What one screen shows: its ITEM texts (scored), its titles, and the terms it may leave
+    out of the score (``technical_terms``: names of medicines and conditions it explains)."""
+
+    label: str
+    texts: list[str]
+    titles: list[str]
+    terms: list[Any]
+
+    @property
+    def term_names(self) -> list[str]:
+        return [term_name(term) for term in self.terms]
+
+
+def screens(document: dict, name: str) -> list[Screen]:
+    """Split a content file into the screens the app shows.
+
+    A file in ``WHOLE_FILE_SCREENS`` is one screen. Otherwise every dict with an ``id`` below
+    the top level (that is not an ITEM) is one screen, with all the texts under it and its own
+    ``technical_terms``; the texts that are in no such dict make up the file's own screen, with
+    the file's top-level ``technical_terms``.
     """
-    screens: list[tuple[str, list[str]]] = []
+    if name.split("/")[-1] in WHOLE_FILE_SCREENS:
+        return [Screen(name, list(item_texts(document)), titles_under(document),
+                       terms_under(document))]
+    found: list[Screen] = []
     top_level: list[str] = []
+    top_titles = [document["title"]] if isinstance(document.get("title"), str) else []
 
     def walk(node: Any, path: str) -> None:
         if is_screen(node):
-            screens.append((f"{name} {path} (id={node['id']})", list(item_texts(node))))
+            found.append(
+                Screen(
+                    f"{name} {path} (id={node['id']})",
+                    list(item_texts(node)),
+                    titles_under(node),
+                    list(node.get("technical_terms") or document.get("technical_terms") or []),
+                )
+            )
             return
         if isinstance(node, dict):
             text = node.get("text")
@@ -168,14 +242,21 @@ def screens_of(document: dict, name: str) -> list[tuple[str, list[str]]]:
 
     walk(document, "")
     if top_level:
-        screens.insert(0, (name, top_level))
-    return screens
+        found.insert(0, Screen(name, top_level, top_titles,
+                               list(document.get("technical_terms") or [])))
+    return found
 
 
-def replace_technical_terms(text: str, technical_terms: Iterable[str], token: str) -> str:
+def screens_of(document: dict, name: str) -> list[tuple[str, list[str]]]:
+    """``[(label, [text, ...]), ...]`` for every screen of ``screens``."""
+    return [(screen.label, screen.texts) for screen in screens(document, name)]
+
+
+def replace_technical_terms(text: str, technical_terms: Iterable[Any], token: str) -> str:
     """Replace each technical term (whole words, any case, longest first) and placeholder."""
     text = _PLACEHOLDER.sub(token, text)
-    for term in sorted({t for t in technical_terms if t.strip()}, key=len, reverse=True):
+    names = {term_name(t) for t in technical_terms if term_name(t).strip()}
+    for term in sorted(names, key=len, reverse=True):
         pattern = r"(?<!\w)" + re.escape(term) + r"(?!\w)"
         text = re.sub(pattern, token, text, flags=re.IGNORECASE)
     return text

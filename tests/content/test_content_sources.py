@@ -1,11 +1,14 @@
 """The content files keep their promises (resources/content/README.md).
 
 - Every ITEM ({"text", "kind", "sources"}) has a known kind; a "fact" names at least one source;
-  every source key is in resources/content/sources.json.
+  every source key is in resources/content/sources.json, and every source there names its
+  document, the section read and the revision read.
 - Every language has the same files as English, the same ids, the same list lengths and the same
   kinds and source keys item by item: a translation never adds or drops a fact.
-- The steps are the six of Fig. 1, in order, each with its illustration; the warning signs are
-  the Medication Guide's list, in order; placeholders appear only in the fever sign.
+- The steps are the six of Fig. 1, in order, each with its illustration; the call plan splits the
+  signs into "emergency number now" (seizure, cannot be woken, very hard breathing first) and
+  "CAR T team now" (fever, ...), and covers every sign of the Medication Guide; every side effect
+  names signs of that plan; placeholders appear only in the fever sign.
 - Numbers that are center settings (days near the center, days without driving) are not in the
   content.
 
@@ -54,27 +57,36 @@ STEP_SECTIONS = [
     "questions",
 ]
 
-WARNING_SIGN_IDS = [
-    "fever",
-    "breathing",
-    "chills",
-    "confusion",
-    "stomach",
-    "pain",
-    "low_blood_pressure",
-    "dizziness",
-    "less_alert",
-    "delirium_agitation",
-    "seizure",
-    "speaking",
-    "balance",
-]
+# The call plan: these come first, under the emergency number (msk-er, cdc-seizure).
+EMERGENCY_FIRST = ["seizure", "cannot_wake", "breathing_hard"]
+# Every sign of the Kymriah Medication Guide (April 2024) and the call-plan sign that covers it,
+# in the family's words. Low blood pressure cannot be seen at home: the signs a parent can see
+# stand for it (shock under the emergency number, dizziness under the team).
+MEDICATION_GUIDE_SIGNS = {
+    "difficulty breathing": "breathing",
+    "fever (100.4 °F / 38 °C or higher)": "fever",
+    "chills / shaking chills": "fever",
+    "confusion": "confused",
+    "severe nausea, vomiting, diarrhea": "stomach",
+    "severe muscle or joint pain": "stomach",
+    "very low blood pressure": "dizzy",
+    "dizziness / lightheadedness": "dizzy",
+    "less alert": "confused",
+    "delirium, agitation": "confused",
+    "seizures": "seizure",
+    "trouble speaking or understanding": "speaking",
+    "loss of balance": "speaking",
+}
 FEVER_PLACEHOLDERS = {"{fever_c}", "{fever_f}"}
 # Teach-back answers use the family's own dates and the center's emergency number.
 TEACH_BACK_PLACEHOLDERS = {"{" + name + "}" for name in teach_back_module.TEACH_BACK_PLACEHOLDERS}
 
 # Keys whose string values are translated text; every other scalar must match English.
-TRANSLATED_KEYS = {"text", "title"}
+TRANSLATED_KEYS = {"text", "title", "short", "chart_title"}
+# Objects whose every string value is translated text.
+TRANSLATED_OBJECTS = {"section_titles"}
+SOURCE_FIELDS = {"title", "section", "revised"}
+SOURCE_OPTIONAL_FIELDS = {"address", "note"}
 # Lists that may differ in length between languages.
 FREE_LISTS = {"technical_terms"}
 # Source keys whose facts are center settings: no number in the text.
@@ -105,16 +117,22 @@ ALL_FILES = [_file_param(p) for p in _all_files()]
 TRANSLATED_FILES = [_file_param(p) for p in _translated_files()]
 
 
+def _sources() -> dict[str, Any]:
+    return json.loads(SOURCES_FILE.read_text(encoding="utf-8"))["sources"]
+
+
 def _source_keys() -> set[str]:
-    data = json.loads(SOURCES_FILE.read_text(encoding="utf-8"))
-    return set(data["sources"])
+    return set(_sources())
 
 
 def _walk(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """(path, node) for every node, paths like ``steps[2].what_happens[1]``."""
+    """(path, node) for every node, paths like ``steps[2].what_happens[1]`` (the words left out
+    of the readability score, ``technical_terms``, are not content)."""
     yield path, node
     if isinstance(node, dict):
         for key, value in node.items():
+            if key == "technical_terms":
+                continue
             yield from _walk(value, f"{path}.{key}" if path else key)
     elif isinstance(node, list):
         for index, value in enumerate(node):
@@ -149,6 +167,46 @@ def _fail_on(errors: list[str]) -> None:
 def test_sources_file_lists_keys():
     keys = _source_keys()
     assert "seed" in keys, "resources/content/sources.json: the seed article key 'seed' is missing"
+
+
+def source_problems(sources: dict[str, Any]) -> list[str]:
+    """Why a sources.json entry cannot be audited: each names its document (title), the part
+    read (section) and the revision read (revised); address and note are optional."""
+    problems = []
+    for key, entry in sources.items():
+        where = f"sources.json {key}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: must be an object {{title, section, revised, ...}}")
+            continue
+        for field in sorted(SOURCE_FIELDS - set(entry)):
+            problems.append(f"{where}: missing {field!r}")
+        for field in sorted(set(entry) - SOURCE_FIELDS - SOURCE_OPTIONAL_FIELDS):
+            problems.append(f"{where}: unknown field {field!r}")
+        for field, value in entry.items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{where}: {field!r} must be non-empty text")
+    return problems
+
+
+def test_every_source_names_its_document_section_and_revision():
+    assert source_problems(_sources()) == []
+
+
+def test_the_source_check_catches_a_missing_revision_and_an_unknown_field():
+    problems = source_problems(
+        {"x": {"title": "Label", "section": "5.1", "year": "2025"}, "y": "Label, 2025"}
+    )
+    assert "sources.json x: missing 'revised'" in problems
+    assert "sources.json x: unknown field 'year'" in problems
+    assert any(p.startswith("sources.json y: must be an object") for p in problems)
+
+
+def test_the_medication_guide_source_is_the_newest_found():
+    """The Medication Guide read is April 2024; the label record read is 12/2025. If a newer
+    guide is found, this says to update the key and the date together."""
+    sources = _sources()
+    assert sources["kymriah-medguide-2024"]["revised"] == "April 2024"
+    assert "12/2025" in sources["kymriah-label-2025"]["revised"]
 
 
 def test_english_and_spanish_content_exist():
@@ -214,11 +272,20 @@ def test_items_have_kind_and_known_sources(path):
 
 @pytest.mark.parametrize("path", ALL_FILES)
 def test_technical_terms_is_a_list_of_names(path):
+    """Each screen's words left out of the readability score are a list of names (the kinds
+    and where they appear are checked in test_readability.py)."""
     name = rd.relative_name(path)
-    terms = _load(path).get("technical_terms")
-    assert isinstance(terms, list) and all(isinstance(t, str) and t.strip() for t in terms), (
-        f"{name}: 'technical_terms' must be a list of the drug and procedure names it uses"
-    )
+    document = _load(path)
+    lists = [document.get("technical_terms")]
+    lists += [
+        node["technical_terms"]
+        for _where, node in _walk(document)
+        if isinstance(node, dict) and "technical_terms" in node and node is not document
+    ]
+    for terms in lists:
+        assert isinstance(terms, list) and all(
+            rd.term_name(t).strip() for t in terms
+        ), f"{name}: 'technical_terms' must be a list of the medicine and condition names it uses"
 
 
 @pytest.mark.parametrize("path", ALL_FILES)
@@ -260,6 +327,11 @@ def _compare(reference: Any, other: Any, path: str, name: str, errors: list[str]
                     )
             elif key in FREE_LISTS:
                 continue
+            elif key in TRANSLATED_OBJECTS and isinstance(reference[key], dict):
+                if not isinstance(other[key], dict) or set(other[key]) != set(reference[key]):
+                    errors.append(f"{name} {child}: must have the keys {sorted(reference[key])}")
+                elif not all(isinstance(v, str) and v.strip() for v in other[key].values()):
+                    errors.append(f"{name} {child}: translated text is missing or empty")
             elif key in TRANSLATED_KEYS and isinstance(reference[key], str):
                 if not isinstance(other[key], str) or not other[key].strip():
                     errors.append(f"{name} {child}: translated text is missing or empty")
@@ -298,18 +370,19 @@ def test_placeholders_only_in_the_fever_sign(path):
     errors = []
     fever_paths = set()
     if path.name == "warning_signs.json":
-        for index, sign in enumerate(document.get("signs", [])):
+        for index, sign in enumerate(document.get("team_signs", [])):
             if isinstance(sign, dict) and sign.get("id") == "fever":
-                fever_paths.add(f"signs[{index}].text")
+                fever_paths.add(f"team_signs[{index}].text")
+                fever_paths.add(f"team_signs[{index}].short")
     for where, node in _walk(document):
         if not isinstance(node, str):
             continue
         found = set(_PLACEHOLDER.findall(node))
         stray = ("{" in _PLACEHOLDER.sub("", node)) or ("}" in _PLACEHOLDER.sub("", node))
         if where in fever_paths:
-            if found != FEVER_PLACEHOLDERS or stray:
+            if not found or not found <= FEVER_PLACEHOLDERS or stray:
                 errors.append(
-                    f"{name} {where}: the fever sign must use exactly "
+                    f"{name} {where}: the fever sign may use only "
                     f"{sorted(FEVER_PLACEHOLDERS)}, found {sorted(found)}"
                 )
             else:
@@ -321,6 +394,8 @@ def test_placeholders_only_in_the_fever_sign(path):
                 f"{name} {where}: placeholders or braces are allowed only in the fever sign, "
                 f"found {sorted(found) or 'a brace'}"
             )
+    if path.name == "warning_signs.json" and not fever_paths:
+        errors.append(f"{name}: the CAR T team's signs have no 'fever' sign")
     _fail_on(errors)
 
 
@@ -409,29 +484,92 @@ def test_steps_are_the_six_of_figure_1(lang):
 # --- the warning signs and the welcome ------------------------------------------------------
 
 
+def call_plan_problems(document: dict, side_effects: dict | None, name: str) -> list[str]:
+    """Why a warning_signs.json is not the call plan: emergency signs first (seizure, cannot be
+    woken, very hard breathing), the team's signs with the fever, every Medication Guide sign
+    covered, each sign a sourced fact with a short form, and every side effect's ``call_for``
+    naming signs of the plan."""
+    errors = []
+    emergency = document.get("emergency_signs")
+    team = document.get("team_signs")
+    if not isinstance(emergency, list) or not isinstance(team, list):
+        return [f"{name}: needs 'emergency_signs' and 'team_signs' lists (the call plan)"]
+    emergency_ids = [sign.get("id") for sign in emergency]
+    team_ids = [sign.get("id") for sign in team]
+    if emergency_ids[: len(EMERGENCY_FIRST)] != EMERGENCY_FIRST:
+        errors.append(
+            f"{name}: the emergency signs must start with {EMERGENCY_FIRST}, found {emergency_ids}"
+        )
+    if "fever" not in team_ids:
+        errors.append(f"{name}: a fever is a sign for the CAR T team")
+    both = set(emergency_ids) & set(team_ids)
+    if both:
+        errors.append(f"{name}: {sorted(both)} are in both lists; a sign has one number to call")
+    if len(set(emergency_ids + team_ids)) != len(emergency_ids + team_ids):
+        errors.append(f"{name}: a sign id is used twice")
+    for medication_guide_sign, sign_id in MEDICATION_GUIDE_SIGNS.items():
+        if sign_id not in emergency_ids + team_ids:
+            errors.append(
+                f"{name}: nothing covers the Medication Guide's {medication_guide_sign!r}"
+            )
+    for where, signs in (("emergency_signs", emergency), ("team_signs", team)):
+        for index, sign in enumerate(signs):
+            label = f"{name} {where}[{index}]"
+            if sign.get("kind") != "fact":
+                errors.append(f"{label}: kind must be 'fact'")
+            if not sign.get("sources"):
+                errors.append(f"{label}: needs a source")
+            if not isinstance(sign.get("short"), str) or not sign["short"].strip():
+                errors.append(f"{label}: needs a 'short' form for the wallet card")
+    covering = {sign_id for sign_id in MEDICATION_GUIDE_SIGNS.values()}
+    for sign in team + emergency:
+        if sign.get("id") in covering - {"seizure"} and "kymriah-medguide-2024" not in sign.get(
+            "sources", []
+        ):
+            errors.append(f"{name} {sign.get('id')}: covers a Medication Guide sign, cite it")
+    for key in ("intro", "any_sign", "seizure_first_aid", "when_you_call", "fever_medicine_why"):
+        if not isinstance(document.get(key), list) or not all(_is_item(v) for v in document[key]):
+            errors.append(f"{name}.{key}: must be a list of ITEMs")
+    if side_effects is not None:
+        known = set(emergency_ids + team_ids)
+        for effect in side_effects.get("effects", []):
+            call_for = effect.get("call_for")
+            if not call_for:
+                errors.append(f"side_effects {effect.get('id')}: 'call_for' names no sign")
+                continue
+            for sign_id in call_for:
+                if sign_id not in known:
+                    errors.append(
+                        f"side_effects {effect.get('id')}: calls for {sign_id!r}, which the call "
+                        "plan does not have"
+                    )
+    return errors
+
+
 @pytest.mark.parametrize("lang", _languages())
-def test_warning_signs_follow_the_medication_guide(lang):
+def test_the_call_plan_splits_emergency_from_team_signs(lang):
     name = f"{lang}/warning_signs.json"
     path = CONTENT_DIR / lang / "warning_signs.json"
     if not path.is_file():
         pytest.fail(f"{name}: file is missing")
-    document = _load(path)
-    errors = []
-    signs = document.get("signs", [])
-    ids = [sign.get("id") for sign in signs]
-    if ids != WARNING_SIGN_IDS:
-        errors.append(f"{name}: signs must be {WARNING_SIGN_IDS} in this order, found {ids}")
-    for index, sign in enumerate(signs):
-        if sign.get("kind") != "fact":
-            errors.append(f"{name} signs[{index}]: kind must be 'fact'")
-        if "kymriah-medguide-2024" not in sign.get("sources", []):
-            errors.append(f"{name} signs[{index}]: must cite 'kymriah-medguide-2024'")
-    for key in ("intro", "after"):
-        if not isinstance(document.get(key), list) or not all(_is_item(v) for v in document[key]):
-            errors.append(f"{name}.{key}: must be a list of ITEMs")
-    if not isinstance(document.get("title"), str):
-        errors.append(f"{name}: needs a title")
-    _fail_on(errors)
+    side_effects = CONTENT_DIR / lang / "side_effects.json"
+    _fail_on(
+        call_plan_problems(
+            _load(path), _load(side_effects) if side_effects.is_file() else None, name
+        )
+    )
+
+
+def test_the_call_plan_check_catches_a_seizure_under_the_team_and_an_unknown_sign():
+    document = _load(CONTENT_DIR / REFERENCE / "warning_signs.json")
+    side_effects = _load(CONTENT_DIR / REFERENCE / "side_effects.json")
+    moved = json.loads(json.dumps(document))
+    seizure = moved["emergency_signs"].pop(0)
+    moved["team_signs"].insert(0, seizure)
+    side_effects["effects"][0]["call_for"].append("sneezing")
+    errors = call_plan_problems(moved, side_effects, "en/warning_signs.json")
+    assert any("must start with" in e for e in errors)
+    assert any("'sneezing'" in e for e in errors)
 
 
 @pytest.mark.parametrize("lang", _languages())

@@ -25,7 +25,7 @@ def monospace(size: float = 10.0):
 
 CRS = StripRow("crs", "Cytokine release syndrome (CRS)", DayWindow(1, 22, 3, "kymriah-pi"))
 NEURO = StripRow(
-    "neuro", "Effects on the brain (ICANS)", DayWindow(1, 56, 7, "kymriah-pi", "cibmtr-real-world")
+    "neuro", "Effects on the brain (ICANS)", DayWindow(1, 56, 7, "kymriah-pi")
 )
 
 

@@ -27,7 +27,7 @@ def test_each_example_loads_without_errors_or_warnings(n):
     assert session.patient.display_name == f"Example family {n}"
     assert session.plan.collection and session.plan.infusion
     assert is_example(session)
-    assert example_note(session) == "Dates are approximate, for illustration."
+    assert example_note(session) == "These dates are not exact. They are an example."
     assert load_example(n, today=TODAY) == session
 
 
@@ -92,3 +92,38 @@ def test_a_real_family_is_not_an_example():
 def test_there_are_four_examples(n):
     with pytest.raises(ValueError, match="1 to 4"):
         example_path(n)
+
+
+@pytest.mark.parametrize("n", EXAMPLES)
+def test_each_example_reads_in_spanish_name_center_and_every_note(n):
+    english = load_example(n, today=TODAY, lang="en")
+    spanish = load_example(n, today=TODAY, lang="es")
+    assert spanish.language == "es"
+    assert spanish.patient.display_name == f"Familia de ejemplo {n}"
+    assert spanish.care_team.center == "Hospital Infantil de Ejemplo"
+    for before, after in zip(english.history, spanish.history, strict=True):
+        assert (before.note is None) == (after.note is None)
+        if before.note:
+            assert after.note != before.note, f"example {n}: {before.note!r} has no Spanish"
+    for before, after in zip(english.medicines, spanish.medicines, strict=True):
+        assert after.purpose != before.purpose
+    # Dates, kinds and the plan are the family's, in any language.
+    when = [(e.kind, e.date) for e in english.history]
+    assert [(e.kind, e.date) for e in spanish.history] == when
+    assert spanish.plan == english.plan
+
+
+@pytest.mark.parametrize("n", EXAMPLES)
+def test_every_translated_field_names_a_field_the_example_has(n):
+    from car_t_guide.core.session.examples import TRANSLATIONS, in_language
+
+    session = load_example(n, today=TODAY, lang="en")
+    for lang, texts in session.extra[TRANSLATIONS].items():
+        for field in texts:
+            probe = load_example(n, today=TODAY, lang="en")
+            probe.extra[TRANSLATIONS] = {lang: {field: "\u2063changed"}}
+            in_language(probe, lang)
+            parts = ("patient", "care_team", "history", "medicines")
+            assert [getattr(probe, p) for p in parts] != [getattr(session, p) for p in parts], (
+                f"example {n}: {lang} {field!r} changes nothing"
+            )

@@ -5,6 +5,8 @@ never dressed up as a user message."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import tomllib
 from datetime import date, timedelta
 
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 
 from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.machine.toml_writer import dumps
+from car_t_guide.core.plain_text import BIDI_CONTROLS
 from car_t_guide.core.session import checks as session_checks
 from car_t_guide.core.session import files as session_module
 from car_t_guide.core.session.fields import (
@@ -32,6 +35,7 @@ from car_t_guide.core.session.fields import (
     TOPIC_REVIEW_FIELDS,
 )
 from car_t_guide.core.session.files import (
+    MAX_NUMBER_DIGITS,
     SessionError,
     load_session,
     parse_session,
@@ -56,10 +60,13 @@ HOSTILE = [
     "😀",
     "👧🏽",
     "\u202e",
+    "\u2066",
     "\u200f",
     "أحمد",
     "נועה",
     "李",
+    "한글",
+    "김민준",
     "ñ",
     "\u0301",
     "\ufeff",
@@ -69,14 +76,15 @@ HOSTILE = [
     "\u00a0",
     "\u2028",
 ]
-# Names: any script, emoji, quotes; no control characters (refused) and no lone surrogates.
+# Names: any script, emoji, quotes; no control characters and no direction controls (both
+# refused) and no lone surrogates.
 name_chars = st.one_of(
-    st.characters(blacklist_categories=("Cc", "Cs")),
-    st.sampled_from([c for c in HOSTILE if len(c) == 1]),
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=BIDI_CONTROLS),
+    st.sampled_from([c for c in HOSTILE if len(c) == 1 and c not in BIDI_CONTROLS]),
 )
 names = st.one_of(
     st.text(name_chars, max_size=MAX_NAME_CHARS),
-    st.lists(st.sampled_from(HOSTILE), max_size=8)
+    st.lists(st.sampled_from([h for h in HOSTILE if h not in BIDI_CONTROLS]), max_size=8)
     .map("".join)
     .filter(lambda s: len(s) <= MAX_NAME_CHARS),
 )
@@ -270,6 +278,16 @@ def _break_name_length(doc, data):
     return "patient.display_name"
 
 
+def _break_name_direction(doc, data):
+    """An override or isolate would show the name one way on screen and another on paper."""
+    field = data.draw(st.sampled_from(["patient.display_name", "care_team.center"]))
+    part, key = field.split(".")
+    text = doc[part][key][: MAX_NAME_CHARS - 1]
+    at = data.draw(st.integers(0, len(text)))
+    doc[part][key] = text[:at] + data.draw(st.sampled_from(sorted(BIDI_CONTROLS))) + text[at:]
+    return field
+
+
 def _break_kind(doc, data):
     doc["history"].append(
         {"kind": data.draw(st.text().filter(lambda k: k not in HISTORY_KINDS)), "date": "2013"}
@@ -325,10 +343,45 @@ def _break_topic(doc, data):
     return f"topics_reviewed[{len(doc['topics_reviewed']) - 1}]"
 
 
+# Numbers JSON can write but this app could not write back: they stand in the document as a
+# marker string, replaced by the number's text after json.dumps (which cannot write some of them).
+NUMBER_MARKER = "@@number@@"
+unwritable_numbers = st.one_of(
+    st.integers(MAX_NUMBER_DIGITS + 1, 6000).map(lambda n: "9" * n),
+    st.integers(MAX_NUMBER_DIGITS + 1, 400).map(lambda n: "-1" + "0" * (n - 1)),
+    st.integers(309, 99999).map(lambda e: f"1e{e}"),
+    st.integers(309, 99999).map(lambda e: f"-7.5E+{e}"),
+    st.integers(400, 99999).map(lambda e: f"3e-{e}"),
+    st.sampled_from(["Infinity", "-Infinity", "NaN"]),
+)
+
+
+def _break_number(doc, data):
+    where = data.draw(st.sampled_from(["top", "patient", "plan", "name", "age", "history"]))
+    if where == "top":
+        doc["x"] = NUMBER_MARKER
+        return "x"
+    if where == "patient":
+        doc["patient"]["extra"] = [0, NUMBER_MARKER]
+        return "patient.extra[1]"
+    if where == "plan":
+        doc["plan"]["from_another_app"] = {"n": NUMBER_MARKER}
+        return "plan.from_another_app.n"
+    if where == "name":
+        doc["patient"]["display_name"] = NUMBER_MARKER
+        return "patient.display_name"
+    if where == "age":
+        doc["patient"]["age_years"] = NUMBER_MARKER
+        return "patient.age_years"
+    doc["history"].append({"kind": "diagnosis", "date": NUMBER_MARKER})
+    return f"history[{len(doc['history']) - 1}].date"
+
+
 BREAKERS = [
     _break_name_type,
     _break_name_control,
     _break_name_length,
+    _break_name_direction,
     _break_kind,
     _break_history_date,
     _break_infusion_order,
@@ -336,6 +389,7 @@ BREAKERS = [
     _break_version,
     _break_format,
     _break_topic,
+    _break_number,
 ]
 
 
@@ -344,7 +398,10 @@ BREAKERS = [
 def test_invalid_sessions_are_refused_naming_the_field(tmp_path, doc, breaker, data):
     field = breaker(doc, data)
     path = tmp_path / "broken.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
+    text = json.dumps(doc)
+    if NUMBER_MARKER in text:
+        text = text.replace(f'"{NUMBER_MARKER}"', data.draw(unwritable_numbers))
+    path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(SessionError) as caught:
         load_session(path, today=TODAY)
@@ -352,6 +409,55 @@ def test_invalid_sessions_are_refused_naming_the_field(tmp_path, doc, breaker, d
     assert str(caught.value).startswith(f"{path}: {field}: ")
     assert "\n" not in str(caught.value)
     assert path.read_bytes() == before
+
+
+@PROPERTY
+@given(number=unwritable_numbers, nesting=st.integers(0, 3))
+def test_unwritable_numbers_are_refused_at_load_never_at_save(tmp_path, number, nesting):
+    """A file that loads can always be saved: what could not be written back is refused."""
+    value = number
+    for _ in range(nesting):
+        value = f'{{"a": [{value}]}}'
+    path = tmp_path / "numbers.json"
+    path.write_text(
+        '{"format": "car-t-guide-session", "version": 1, "plan": {"collection": "2025-10-01"},'
+        f' "kept": {value}}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(SessionError) as caught:
+        load_session(path, today=TODAY)
+    assert caught.value.field == "kept" + ".a[0]" * nesting
+    assert "\n" not in str(caught.value)
+
+
+@PROPERTY
+@given(
+    kind=st.sampled_from(["fifo", "folder", "device", "link to a fifo", "link to nothing"]),
+    name=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\0"),
+                 min_size=1, max_size=20).filter(lambda n: n not in (".", "..")),
+)
+def test_a_session_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind, name):
+    """FIFOs (a read that never returns), devices (one that never ends), folders, links."""
+    assume(hasattr(os, "mkfifo"))
+    folder = tmp_path / "named"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = folder / name
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "link to a fifo":
+        os.mkfifo(folder / "pipe")
+        path.symlink_to(folder / "pipe")
+    else:
+        path.symlink_to(folder / "nothing-here")
+    with pytest.raises(SessionError) as caught:
+        load_session(path, today=TODAY)
+    assert caught.value.field == ""
+    assert str(caught.value).startswith(str(path))
 
 
 @PROPERTY

@@ -40,6 +40,7 @@ def test_keys_are_the_documented_ones():
         "idle_timeout_seconds",
         "idle_countdown_seconds",
         "printer",
+        "fever_medicine",
         "staff_pin_hash",
         "read_aloud",
         "read_what_i_touch",
@@ -191,6 +192,7 @@ def test_describe_says_a_real_pin_hash_is_set(tmp_path):
         ('paper_size = "legal"\n', "paper_size", "legal"),
         ("paper_size = 4\n", "paper_size", "text"),
         ("center_name = 42\n", "center_name", "text"),
+        ('center_name = "Hospital \\u202eInfantil"\n', "center_name", "direction control"),
         ('center_name = "A\\u0007B"\n', "center_name", "control"),
         ('emergency_number = ""\n', "emergency_number", "is empty"),
         ('emergency_number = "call 911"\n', "emergency_number", "2 to 6 digits"),
@@ -379,3 +381,19 @@ def test_a_broken_file_is_not_touched(tmp_path):
     with pytest.raises(SettingsError, match="no_driving_days"):
         set_key_in_file(path, "staff_pin_hash", "scrypt$x")
     assert path.read_text(encoding="utf-8") == 'no_driving_days = "two"\n'
+
+
+def test_fever_medicine_is_the_centers_own_words_with_a_sourced_default(tmp_path):
+    from car_t_guide.core.machine.settings import DEFAULT_FEVER_MEDICINE
+
+    assert CenterSettings().fever_medicine == DEFAULT_FEVER_MEDICINE
+    assert "before you give any medicine for fever" in DEFAULT_FEVER_MEDICINE
+    path = write(tmp_path, 'fever_medicine = "Give acetaminophen only if we say so."\n')
+    loaded = load_settings(path)
+    assert loaded.settings.fever_medicine == "Give acetaminophen only if we say so."
+    assert any(line.startswith('fever_medicine = "Give acetaminophen') for line in
+               describe_settings(loaded))
+    for bad in ('fever_medicine = ""', "fever_medicine = 38", 'fever_medicine = "a\\u0007b"'):
+        with pytest.raises(SettingsError) as problem:
+            load_settings(write(tmp_path, bad + "\n"))
+        assert problem.value.key == "fever_medicine"

@@ -25,7 +25,8 @@ def run(tmp_path, args, stdin="", answers=None, path=None):
         return answers.pop(0)
 
     status = run_set_staff_pin(
-        args, io.StringIO(stdin), err, path or tmp_path / "settings.toml",
+        args, io.StringIO(stdin) if isinstance(stdin, str) else stdin, err,
+        path or tmp_path / "settings.toml",
         stdout=out, ask_secret=ask,
     )
     return status, out.getvalue(), err.getvalue(), asked
@@ -71,6 +72,23 @@ def test_a_pin_against_the_rules_is_refused(tmp_path, pin):
 def test_empty_stdin_is_refused(tmp_path):
     status, _out, err, _asked = run(tmp_path, ["--from-stdin"], "")
     assert status == 2 and "standard input is empty" in err
+
+
+def test_an_endless_stdin_is_refused_without_reading_it_all(tmp_path):
+    class Endless:
+        """Like /dev/zero: a line that never ends (readline without a limit never returns)."""
+
+        read = 0
+
+        def readline(self, limit=-1):
+            assert limit > 0, "read without a limit"
+            self.read += limit
+            return "0" * limit
+
+    stdin = Endless()
+    status, _out, err, _asked = run(tmp_path, ["--from-stdin"], stdin)
+    assert status == 2 and "too long" in err and err.count("\n") == 1
+    assert stdin.read < 1000
 
 
 def test_cancel_on_the_terminal(tmp_path):

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from car_t_guide.core.content import teach_back as tb
-from car_t_guide.core.content.texts import source_titles
+from car_t_guide.core.content.texts import sources as known_sources
 from car_t_guide.core.dates import format_day_with_weekday
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.fields import TOPICS
@@ -86,13 +85,6 @@ def test_the_emergency_number_is_the_centers():
 # --- the center's fever-medicine wording -----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WithFeverMedicine(CenterSettings):
-    """Center settings that set the fever-medicine advice (the setting of the call plan)."""
-
-    fever_medicine: str = ""
-
-
 def test_fever_medicine_advice_is_the_centers_own_wording_when_it_sets_one():
     default = topic("fever")
     shipped = [p for p in default.listen_for if "ibuprofen" in p.text]
@@ -100,13 +92,21 @@ def test_fever_medicine_advice_is_the_centers_own_wording_when_it_sets_one():
     assert default.center_advice == shipped
 
     own = "Give acetaminophen as your team showed you, then call them."
-    mine = topic("fever", settings=WithFeverMedicine(fever_medicine=own))
+    mine = topic("fever", settings=CenterSettings(fever_medicine=own))
     assert own in [p.text for p in mine.listen_for]
     assert mine.center_advice == [tb.Item(own, "advice", ())]
     assert not any("ibuprofen" in p.text for p in mine.listen_for)
-    # The shipped default, set in the file word for word, is still the sourced default.
-    same = topic("fever", settings=WithFeverMedicine(fever_medicine=shipped[0].text))
-    assert same.center_advice == shipped
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_shipped_fever_medicine_advice_reads_as_on_the_call_plan(lang):
+    """The default the content gives is the settings' default, word for word, in each language
+    (the call plan shows it from the catalogue): the two pages never disagree."""
+    from car_t_guide.core.content.call_plan import fever_medicine_text
+    from car_t_guide.core.machine.settings import DEFAULT_FEVER_MEDICINE
+
+    advice = tb.teach_back(lang, facts(lang=lang)).topic("fever").center_advice
+    assert [item.text for item in advice] == [fever_medicine_text(DEFAULT_FEVER_MEDICINE, lang)]
 
 
 # --- what is asked, and why each answer is right or wrong ----------------------------------------
@@ -119,7 +119,7 @@ def test_every_topic_of_the_session_file_is_asked(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_answer_and_every_point_cites_its_sources(lang):
-    known = set(source_titles())
+    known = set(known_sources())
     for found in tb.teach_back(lang).topics:
         check = found.self_check
         assert found.nurse_prompt.sources == ("teach-back",), found.id

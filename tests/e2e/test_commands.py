@@ -182,7 +182,7 @@ def test_export_takes_an_example_family_like_the_app_does(tmp_path):
     result = run("export", "--example", "1", "--out", str(out), "--today", "2013-05-01")
     assert result.returncode == 0, result.stderr
     text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
-    assert "approximate" in text.lower()  # the example says its dates are for illustration
+    assert "not exact" in text.lower()  # the example says its dates are for illustration
     both = run("export", str(EXAMPLE), "--example", "1", "--out", str(tmp_path / "b.pdf"))
     assert "--example" in one_error_line(both)
     assert "SESSION.json" in one_error_line(run("export", "--out", str(tmp_path / "c.pdf")))

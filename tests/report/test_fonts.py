@@ -8,6 +8,7 @@ from reportlab.pdfbase import pdfmetrics
 from car_t_guide.report.fonts import (
     BOLD,
     CJK,
+    KOREAN,
     PLACEHOLDER,
     REGULAR,
     has_glyph,
@@ -23,7 +24,7 @@ from car_t_guide.report.fonts import (
 
 def test_the_bundled_fonts_are_registered_as_truetype():
     register_fonts()
-    for name in (REGULAR, BOLD, CJK):
+    for name in (REGULAR, BOLD, CJK, KOREAN):
         assert pdfmetrics.getFont(name).face.charToGlyph
 
 
@@ -75,3 +76,31 @@ def test_width_is_measured_in_the_font_each_run_prints_in(text):
     expected = sum(pdfmetrics.stringWidth(run.text, run.font, 10) for run in split_runs(text))
     assert string_width(text, REGULAR, 10) == pytest.approx(expected)
     assert string_width(text, REGULAR, 10) > 0
+
+
+# --- issue 10, case 10: every script the app claims to cover prints ---
+
+
+@pytest.mark.parametrize("name", ["김민준", "이서연", "박지훈", "최수아", "뷁", "힣", "ㄱㄴㄷ"])
+def test_korean_names_print_in_the_korean_font_with_nothing_missing(name):
+    split = split_text(name)
+    assert split.missing == ()
+    assert split.text == name
+    assert {run.font for run in split.runs} == {KOREAN}
+
+
+def test_every_hangul_syllable_has_a_glyph():
+    missing = [chr(c) for c in range(0xAC00, 0xD7A4) if not has_glyph(KOREAN, chr(c))]
+    assert missing == []
+
+
+def test_a_korean_name_with_hanja_keeps_han_in_the_chinese_font():
+    assert split_runs("김 金") == [(KOREAN, "김 "), (CJK, "金")]
+
+
+@pytest.mark.parametrize(
+    "text", ["שלום", "أحمد", "สมชาย", "राम", "Հայ", "ქართ", "አማ", "ខ្មែរ"],
+    ids=["Hebrew", "Arabic", "Thai", "Devanagari", "Armenian", "Georgian", "Ethiopic", "Khmer"],
+)
+def test_scripts_the_fonts_do_not_cover_are_placeholders_and_reported(text):
+    assert split_text(text).missing

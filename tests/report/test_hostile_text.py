@@ -12,6 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.plain_text import BIDI_CONTROLS
 from car_t_guide.core.session.fields import MAX_NAME_CHARS
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.report.fonts import BOLD, lines_of, printed_text, split_runs, split_text
@@ -23,7 +24,7 @@ HOSTILE = [
     "<", ">", "&", "&amp;", "&#60;", "'", '"', "<b>", "</para>", "<font name='x'>", "]]>",
     "é", "ñ", "Ñuñoa", "Nguyễn", "Đức", "e\u0301", "Mu\u0308ller", "Ệ",
     "李小龍", "김민준", "さくら", "Иван", "Ελένη",
-    "נועה", "أحمد", "\u200f", "\u202e",
+    "נועה", "أحمد", "\u200f", "\u202e", "\u2066", "\u2069", "\u202a",
     "😀", "👧🏽", "👨\u200d👩\u200d👧", "🇲🇽", "\u2603\ufe0f",
     "\u00a0", "\u2028", "\u00ad", "\ufeff", "\u3000",
     "{name}", "%s", "\\", " ",
@@ -52,7 +53,8 @@ notes = (
 
 
 def refused_in_a_name(text: str) -> bool:
-    return any(unicodedata.category(char) == "Cc" for char in text)
+    # Control characters, and direction controls (a name must read the same on screen and paper)
+    return any(unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS for char in text)
 
 
 def refused_in_a_note(text: str) -> bool:
@@ -64,6 +66,7 @@ def refused_in_a_note(text: str) -> bool:
 @example(name='<b>"Ana" & O\'Brien</b>', note="</para><font name='x'>&amp;")
 @example(name="李小龍 Nguyễn 😀 נועה", note="e\u0301\u00ad\u200f🇲🇽\nnext line")
 @example(name="Ana\x07", note="fine")
+@example(name="\u202eanA", note="a note may hold \u2067an isolate\u2069")
 @example(name="Ana", note="bell\x07")
 def test_typed_text_prints_or_is_refused(name, note):
     session = family_session()
@@ -115,3 +118,18 @@ def test_each_run_has_a_font_with_every_glyph():
     runs = split_runs("李小龍 Nguyễn", BOLD)
     assert [run.font for run in runs] == ["DroidSansFallback", BOLD]
     assert "".join(run.text for run in runs) == "李小龍 Nguyễn"
+
+
+def test_a_korean_name_prints_and_reads_back_from_the_pdf():
+    """Issue 10, case 10: Korean names printed as "���" though Korean was said to be covered."""
+    session = family_session()
+    session.patient.display_name = "김민준 Kim"
+    session.history[0].note = "서울에서 진단"
+    pdf, warnings = build_summary(
+        session, lang="en", paper="letter", settings=CenterSettings(), today=TODAY
+    )
+    assert not [w for w in warnings if w.startswith(("patient.", "history["))]
+    texts = page_texts(pdf)
+    assert "김민준" in texts[0] and "\ufffd" not in texts[0]
+    assert squeeze("서울에서 진단") in squeeze("".join(texts[2:]))
+    assert b"NanumSquare" in pdf  # embedded, so it prints on any printer

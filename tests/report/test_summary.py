@@ -127,40 +127,48 @@ def test_footer_on_every_page(spanish_letter):
         assert contains(text, format_day(TODAY, "es"))
 
 
-def test_sources_section_lists_the_sources_used(spanish_letter):
-    last = page_texts(spanish_letter)[-1]
-    assert contains(last, "Kymriah Medication Guide, revised April 2024")
-    assert contains(last, "Journey to CAR T cell therapy")
+def test_sources_section_lists_the_sources_used_with_their_revision(spanish_letter):
+    tail = "\n".join(page_texts(spanish_letter)[-2:])
+    assert contains(tail, "KYMRIAH Medication Guide (April 2024)")
+    assert contains(tail, "The journey to CAR T cell therapy")
+    assert contains(tail, "Blood Cancer Journal")
+    assert contains(tail, "CDC, First Aid for Seizures (2012")
 
 
 # --- the wallet card ------------------------------------------------------------------------------
 
 
-def test_wallet_card_has_english_inside_a_spanish_summary(spanish_letter):
+def test_wallet_card_has_english_for_any_doctor_and_the_familys_language(spanish_letter):
     text = pdf_text(spanish_letter)
     english = translations_in("en")
     received = english.gettext(wallet_card.RECEIVED_ON).format(date=format_day(INFUSION, "en"))
     assert contains(text, received)  # "... on May 10, 2013."
-    assert contains(text, english.gettext(wallet_card.RISK))
-    assert contains(text, "cytokine release syndrome")
-    # ... and the family's side, in Spanish.
+    for line in (wallet_card.ANTIBODIES, wallet_card.HIV_TEST, wallet_card.NO_DONATION):
+        assert contains(text, english.gettext(line))
+    assert contains(text, "cytokine release syndrome (CRS) and neurologic effects (ICANS)")
+    assert contains(text, "confusion, trouble speaking, tremor, sleepiness, seizures")
+    assert contains(
+        text,
+        english.gettext(wallet_card.CALL_FIRST).format(
+            center="Hospital Infantil del Norte", phone="+1 555 010 0199"
+        ),
+    )
+    # ... and the family's side, in Spanish, with the call plan split.
     spanish = translations_in("es")
     assert contains(
         text, spanish.gettext(wallet_card.RECEIVED_ON).format(date=format_day(INFUSION, "es"))
     )
-    assert contains(
-        text,
-        spanish.gettext(wallet_card.CALL).format(
-            center="Hospital Infantil del Norte", phone="+1 555 010 0199"
-        ),
-    )
+    assert contains(text, spanish.gettext(wallet_card.FAMILY_TITLE))
+    assert contains(text, "Llame ahora al 911: una convulsión")
+    assert contains(text, "Llame ahora a su equipo de CAR T, de día o de noche")
 
 
-def test_wallet_card_is_one_side_when_the_family_reads_english(english_a4):
+def test_wallet_card_has_two_sides_even_in_english(english_a4):
     text = pdf_text(english_a4)
-    title = translations_in("en").gettext(wallet_card.TITLE)
-    assert text.count(title) == 1
-    assert wallet_card.card_languages("en") == ["en"]
+    english = translations_in("en")
+    assert text.count(english.gettext(wallet_card.TITLE)) == 1
+    assert contains(text, english.gettext(wallet_card.FAMILY_TITLE))
+    assert wallet_card.card_languages("en") == ["en", "en"]
     assert wallet_card.card_languages("es") == ["en", "es"]
 
 
@@ -187,7 +195,7 @@ def test_the_centers_phone_is_used_when_the_session_has_none():
 
 def test_product_is_printed_only_when_known():
     pdf, _ = build(lang="en")
-    assert "Kymriah" not in pdf_text(pdf).split("Sources")[0]
+    assert contains(pdf, "Product: ________")
     session = family_session()
     session.plan.product = "tisagenlecleucel (Kymriah)"
     pdf, _ = build(session, lang="en")
@@ -367,3 +375,136 @@ def test_no_name_stays_in_the_text_caches_after_the_summary():
     build()
     assert split_text.cache_info().currsize == 0
     assert string_width.cache_info().currsize == 0
+
+
+# --- the call plan, the side effects, the wallet card: issue 9 --------------------------------
+
+
+def _position(text: str, needle: str) -> int:
+    found = squeeze(text).find(squeeze(needle))
+    assert found >= 0, f"{needle!r} is not on the page"
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_call_plan_page_puts_the_emergency_signs_first_then_the_team(lang):
+    from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, call_plan
+    from car_t_guide.core.content.contacts import contacts_for
+
+    pdf, _ = build(lang=lang)
+    page = page_texts(pdf)[1]
+    plan = call_plan(lang, contacts_for(family_session(), CENTER), infusion=INFUSION)
+    emergency, team = plan.tier(EMERGENCY), plan.tier(TEAM)
+    order = [
+        _position(page, emergency.heading),
+        _position(page, emergency.signs[0].text),  # a seizure
+        _position(page, plan.seizure_title),
+        _position(page, team.heading),
+        _position(page, team.number_line),
+        _position(page, team.signs[0].text),  # a fever
+        _position(page, plan.say),  # "... on May 10, 2013."
+        _position(page, plan.fever_medicine),
+    ]
+    assert order == sorted(order)
+    for sign in plan.signs:
+        assert contains(page, sign.text)
+    assert contains(page, format_day(INFUSION, lang))
+
+
+def test_no_side_effect_section_prints_empty_every_fact_is_there():
+    from car_t_guide.core.content import care as care_content
+
+    pdf, _ = build(lang="en")
+    text = pdf_text(pdf)
+    for effect in care_content.side_effects("en").effects:
+        assert contains(text, effect.title)
+        for name in care_content.SECTIONS:
+            for item in effect.section(name):
+                if item.kind != "question":
+                    assert contains(text, item.text), f"{effect.id}.{name}: {item.text!r}"
+        for more in effect.more_sections:
+            for item in more.items:
+                assert contains(text, item.text), f"{effect.id}: {item.text!r}"
+
+
+def test_the_long_term_section_keeps_the_follow_up_and_the_rare_t_cell_cancers():
+    pdf, _ = build(lang="en")
+    text = pdf_text(pdf)
+    assert contains(text, "Check-ups go on for 15 years after the infusion.")
+    assert contains(
+        text, "In rare cases, a new cancer of T cells has happened after this kind of treatment."
+    )
+    pdf, _ = build(lang="es")
+    assert contains(pdf, "Los controles duran 15 años después de la infusión.")
+
+
+def test_things_to_avoid_prints_the_familys_own_stay_near_and_driving_dates():
+    pdf, _ = build(lang="en")
+    text = pdf_text(pdf)
+    keys = {k.id: k for k in key_dates(family_session(), CENTER, today=TODAY, lang="en")}
+    start = squeeze(text).find(squeeze("Things to avoid"))
+    after = squeeze(text)[start:]
+    assert squeeze(keys["stay_near_center"].plain_sentence) in after
+    assert squeeze(keys["no_driving"].plain_sentence) in after
+
+
+def test_the_centers_own_fever_medicine_advice_prints():
+    own = "Give acetaminophen only if the CAR T team says so."
+    pdf, _ = build(lang="en", settings=replace(CENTER, fever_medicine=own))
+    assert contains(page_texts(pdf)[1], own)
+    assert contains(pdf_text(pdf).split("About these medicines")[-1], own)
+
+
+def card_font_sizes(facts, lang) -> list[float]:
+    """Every character's font size on a PDF holding only the wallet card."""
+    import io
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+    from reportlab.platypus import SimpleDocTemplate
+
+    from car_t_guide.report.fonts import register_fonts
+
+    register_fonts()
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([wallet_card.WalletCard(facts, lang)])
+    document = pypdfium2.PdfDocument(buffer.getvalue())
+    try:
+        textpage = document[0].get_textpage()
+        sizes = [
+            pdfium.FPDFText_GetFontSize(textpage.raw, index)
+            for index in range(textpage.count_chars())
+            if textpage.get_text_range(index, 1).strip()
+        ]
+    finally:
+        document.close()
+    return sizes
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    "facts",
+    [
+        wallet_card.CardFacts(
+            "Ana María Núñez", INFUSION, None, "Hospital Infantil del Norte", "+1 555 010 0199",
+            "911",
+        ),
+        wallet_card.CardFacts("", None, None, "", "", ""),
+        wallet_card.CardFacts(
+            "Alexandra Catalina Fernández-Villanueva", INFUSION, "tisagenlecleucel (Kymriah)",
+            "Children's Hospital of the Southern Region Cell Therapy Program",
+            "+1 555 010 0199 ext 4321", "911",
+        ),
+    ],
+    ids=["family", "nothing-known", "long-names"],
+)
+def test_no_text_on_the_wallet_card_is_under_6_points(facts, lang):
+    sizes = card_font_sizes(facts, lang)
+    assert sizes and min(sizes) >= wallet_card.SMALLEST_SIZE - 0.01, min(sizes)
+
+
+def test_the_card_size_check_can_fail(monkeypatch):
+    """With the old sizes (down to 4.2 points) the same card would set its text too small."""
+    monkeypatch.setattr(wallet_card, "BODY_SIZES", (4.2,))
+    facts = wallet_card.CardFacts("Ana", INFUSION, None, "Hospital", "+1 555 010 0199", "911")
+    assert min(card_font_sizes(facts, "en")) < wallet_card.SMALLEST_SIZE

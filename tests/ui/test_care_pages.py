@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QLi
 
 from car_t_guide.core import i18n
 from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, call_plan
 from car_t_guide.core.content.contacts import Contacts
+from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.files import load_session, save_session
 from car_t_guide.core.session.model import Medicine, Plan, Session, TopicReview
 from car_t_guide.ui import theme
@@ -355,17 +357,31 @@ def test_topics_marked_elsewhere_show_up(show):
 # --- side effects --------------------------------------------------------------------------------
 
 
+def tier_boxes(page) -> list[QFrame]:
+    return [
+        f
+        for f in page.findChildren(QFrame)
+        if f.property("tier") in (EMERGENCY, TEAM) and f.isVisibleTo(page)
+    ]
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_every_side_effect_screen_shows_its_call_now_items_and_its_strip(show, lang):
-    page = show(SideEffectsPage(new_session()), lang)
+def test_every_side_effect_screen_shows_whom_to_call_for_its_signs_and_its_strip(show, lang):
+    contacts = lambda: Contacts("Center", "+1 555 0100", "911")  # noqa: E731
+    page = show(SideEffectsPage(new_session(), contacts), lang)
+    plan = call_plan(lang, contacts())
     effects = care_content.side_effects(lang).effects
     for effect in effects:
         page.show_screen(effect.id)
-        cards = [f for f in page.findChildren(QFrame, "warningCard") if f.isVisibleTo(page)]
-        assert len(cards) == 1, effect.id
-        in_card = texts_in(cards[0])
-        for item in effect.call_now:
-            assert item.text in in_card, (effect.id, item.text)
+        expected = plan.for_signs(effect.call_for)
+        boxes = tier_boxes(page)
+        assert [box.property("tier") for box in boxes] == [tier.id for tier in expected]
+        for box, tier in zip(boxes, expected, strict=True):
+            shown = texts_in(box)
+            assert shown[0] == tier.heading, effect.id
+            assert [sign.text for sign in tier.signs] == [
+                t for t in shown if t in {s.text for s in plan.signs}
+            ], effect.id
         strips = [s for s in page.findChildren(EffectStripWidget) if s.isVisibleTo(page)]
         if effect.when_days is None:
             assert strips == [], effect.id
@@ -376,7 +392,24 @@ def test_every_side_effect_screen_shows_its_call_now_items_and_its_strip(show, l
             (row,) = layout.rows
             assert row.bar.first_day == effect.when_days.first_day
             assert row.bar.last_day == effect.when_days.last_day
-            assert row.marker is not None and row.marker.day == effect.when_days.usual_day
+            if effect.when_days.usual_day is None:
+                assert row.marker is None
+            else:
+                assert row.marker is not None and row.marker.day == effect.when_days.usual_day
+            assert any(t.startswith(i18n._("Source: {source}").split("{")[0]) for t in
+                       texts_in(page)), effect.id
+
+
+def test_a_topic_with_its_own_section_names_and_more_sections_shows_them(show):
+    session = new_session()
+    session.set_infusion(date(2026, 11, 1))
+    page = show(SideEffectsPage(session, settings=lambda: CenterSettings(stay_near_center_days=28)))
+    page.show_screen("things_to_avoid")
+    shown = texts_in(page)
+    assert "What to avoid" in shown and "For how long" in shown
+    assert "Stay close to the hospital through Sunday, November 29, 2026." in shown
+    page.show_screen("infection")
+    assert "How to prevent infections" in texts_in(page)
 
 
 def test_overview_strip_has_a_bar_for_each_sourced_window(show):
@@ -394,7 +427,7 @@ def test_overview_buttons_open_each_screen_and_back(show, qtbot):
     with qtbot.waitSignal(page.screen_changed) as blocker:
         buttons["Effects on the brain (ICANS)"].click()
     assert blocker.args == ["neuro"]
-    assert page.position_text() == "Side effect 2 of 7"
+    assert page.position_text() == "Side effect 2 of 10"
     back = next(
         b for b in page.findChildren(QAbstractButton) if b.text() == "Back to all side effects"
     )
@@ -409,13 +442,20 @@ def test_overview_buttons_open_each_screen_and_back(show, qtbot):
 def test_the_call_box_shows_the_sessions_number_else_the_centers(show):
     contacts = lambda: Contacts("Center", "+1 555 0100", "911")  # noqa: E731
     page = show(SideEffectsPage(None, contacts))
-    assert "Call Center day or night: +1\u00a0555\u00a00100" in texts_in(page)
-    assert "In an emergency, call 911." in texts_in(page)
+    assert "Center: +1\u00a0555\u00a00100" in texts_in(page)
+    assert "Call 911 now" in texts_in(page)
     session = new_session()
     session.set_care_team("Hospital Infantil", "+1 555 010 0199")
     page.set_session(session)
     page.rebuild()
-    assert "Call Hospital Infantil day or night: +1\u00a0555\u00a0010\u00a00199" in texts_in(page)
+    assert "Hospital Infantil: +1\u00a0555\u00a0010\u00a00199" in texts_in(page)
+
+
+def test_the_medicines_screen_shows_the_centers_fever_medicine_advice(show):
+    own = "Give acetaminophen only if we say so."
+    page = show(SideEffectsPage(settings=lambda: CenterSettings(fever_medicine=own)))
+    page.show_screen(MEDICINES)
+    assert own in texts_in(page)
 
 
 def test_grades_screen_is_information_only(show):

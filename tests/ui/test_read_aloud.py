@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.examples import load_example
@@ -258,7 +258,9 @@ def test_read_what_i_touch_says_what_is_touched_and_where_a_touch_led(
     page = window.pages["warning-signs"]
     assert said.texts == [page.scroll.widget().layout().itemAt(0).widget().text()]  # its title
     said.calls.clear()
-    intro = page.scroll.widget().layout().itemAt(1).widget()
+    layout = page.scroll.widget().layout()
+    widgets = [layout.itemAt(i).widget() for i in range(1, layout.count())]
+    intro = next(w for w in widgets if isinstance(w, QLabel))  # the first paragraph
     qtbot.mouseClick(intro, Qt.MouseButton.LeftButton)
     assert said.texts == [intro.text()]
     said.calls.clear()

@@ -405,7 +405,7 @@ def test_the_pdf_is_made_again_for_a_new_language_or_family(make_page, qtbot):
     page.stale = True
     page.rebuild()
     wait_ready(qtbot, page)
-    assert "Example family 2" in pdf_text(page.pdf_bytes())
+    assert "Familia de ejemplo 2" in pdf_text(page.pdf_bytes())  # the example, in Spanish
 
 
 def test_a_text_size_change_keeps_the_pdf_it_has(make_page, qtbot):

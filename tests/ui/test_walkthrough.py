@@ -92,10 +92,19 @@ def test_warning_signs_are_one_press_away_from_every_page(make_window, qtbot):
         assert window.current_page_id() == "warning-signs"
 
 
-def test_warning_signs_page_lists_every_sourced_sign_with_both_temperatures(make_window):
+def test_warning_signs_page_shows_the_call_plan_emergency_first(make_window):
+    from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, call_plan
+
     window = make_window("en")
     window.show_page("warning-signs")
-    texts = [lab.text() for lab in window.stack.currentWidget().findChildren(QLabel)]
-    for sign in content.warning_signs("en").signs:
+    page = window.stack.currentWidget()
+    texts = [lab.text() for lab in page.findChildren(QLabel)]
+    plan = call_plan("en", window.contacts())
+    for sign in plan.signs:
         assert sign.text in texts
+    emergency, team = plan.tier(EMERGENCY).heading, plan.tier(TEAM).heading
+    assert texts.index(emergency) < texts.index(plan.seizure_title) < texts.index(team)
+    assert texts.index(plan.tier(EMERGENCY).signs[0].text) < texts.index(team)
+    assert texts.index(team) < texts.index(plan.tier(TEAM).signs[0].text)
     assert any("38\u00a0°C" in t and "100.4\u00a0°F" in t for t in texts)
+    assert plan.fever_medicine in texts

@@ -143,7 +143,7 @@ class _Builder:
                     span,
                     _(
                         "The lab makes the CAR T cells between collection and the infusion: "
-                        "{span}. This usually takes 3 to 4 weeks."
+                        "{span}. For Kymriah, this usually takes 3 to 4 weeks."
                     ).format(span=span),
                     start,
                     infusion,
@@ -158,7 +158,7 @@ class _Builder:
                 "manufacturing",
                 title,
                 usual,
-                _("Making the cells usually takes 3 to 4 weeks, and it can take longer."),
+                _("For Kymriah, making the cells usually takes 3 to 4 weeks. It can take longer."),
                 None,
                 relative=True,
                 usual=True,
@@ -181,7 +181,7 @@ class _Builder:
                 _("Bridging chemotherapy"),
                 when,
                 _(
-                    "Bridging chemotherapy, to keep the leukemia in check while the cells are "
+                    "Bridging chemotherapy keeps the leukemia in check while the cells are "
                     "made: {when}."
                 ).format(when=when),
                 start,
@@ -201,10 +201,10 @@ class _Builder:
                 KeyDate(
                     "lymphodepletion",
                     title,
-                    _("4 days, ending usually 2 to 14 days before the infusion"),
+                    _("4 days; it usually ends 2 to 14 days before the infusion"),
                     _(
-                        "Lymphodepleting chemotherapy lasts {days} days. It usually ends 2 to 14 "
-                        "days before the infusion."
+                        "For Kymriah, lymphodepleting chemotherapy lasts {days} days. It ends 2 "
+                        "to 14 days before the infusion."
                     ).format(days=format_number(LYMPHODEPLETION_DAYS, self.lang)),
                     None,
                     relative=True,
@@ -253,8 +253,8 @@ class _Builder:
         if self.plan.lymphodepletion_start is not None:
             when = _("usually 2 to 14 days after lymphodepletion ends")
             sentence = _(
-                "The infusion day is not set yet. It is usually 2 to 14 days after "
-                "lymphodepletion ends."
+                "The infusion day is not set yet. For Kymriah, it is 2 to 14 days after "
+                "lymphodepleting chemotherapy ends."
             )
             usual = True
         else:
@@ -505,6 +505,20 @@ def key_dates(
     builder.follow_ups()
     builder.long_term()
     return builder.found
+
+
+# The rules that follow the infusion and come from the center settings (the things to avoid).
+RULES_AFTER_INFUSION = ("stay_near_center", "no_driving")
+
+
+def rules_after_infusion(
+    session: Session, settings: CenterSettings, *, today: date, lang: str | None = None
+) -> list[KeyDate]:
+    """Stay close to the hospital and no driving, in the family's own dates when the infusion
+    day is known (else relative to it): the days come from the center settings."""
+    builder = _Builder(session, settings, today, lang or current_language())
+    builder.stay_and_driving()
+    return [key for key in builder.found if key.id in RULES_AFTER_INFUSION]
 
 
 def next_key_date(dates: list[KeyDate]) -> KeyDate | None:

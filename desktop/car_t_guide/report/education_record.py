@@ -8,7 +8,7 @@ a day). The list that follows names every topic not reviewed yet, and those that
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESULT_LABELS
@@ -103,12 +103,14 @@ def topics_reviewed(
         )
         story.append(table)
 
-    story.append(Paragraph(text(_("Topics still to go over"), BOLD), styles.h2))
+    # The list stays on one page with its heading: at most one line per topic.
+    listed: list[Flowable] = [Paragraph(text(_("Topics still to go over"), BOLD), styles.h2)]
     left = still_to_go_over(session)
     if not left:
-        story.append(Paragraph(text(_("Every topic has been reviewed.")), styles.body))
+        listed.append(Paragraph(text(_("Every topic has been reviewed.")), styles.body))
     for topic, again in left:
         name = _topic_name(topic, words)
         line = _("{topic} (needs review)").format(topic=name) if again else name
-        story.append(Paragraph(text(line), styles.bullet, bulletText="\u2022"))
+        listed.append(Paragraph(text(line), styles.bullet, bulletText="\u2022"))
+    story.append(KeepTogether(listed))
     return story

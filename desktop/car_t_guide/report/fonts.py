@@ -2,10 +2,19 @@
 
 reportlab has no font fallback: a Paragraph in Noto Sans prints "李小龍" as empty boxes (or not at
 all). So every piece of text goes through ``split_runs`` first: each character is given the first
-bundled font whose character map has it (Noto Sans for Latin, Vietnamese, Greek and Cyrillic;
-Droid Sans Fallback for Chinese, Japanese and Korean). A character no font has (emoji, rare
-symbols) prints as a visible placeholder and is reported, so the caller can say so in a
-``warning:``. Right-to-left letters print in the order they were typed, with a warning.
+bundled font whose character map has it:
+
+- Noto Sans: Latin (Vietnamese too), Greek, Cyrillic;
+- NanumSquare: Korean (all 11,172 Hangul syllables and the jamo; Hangul goes here first, as
+  Droid Sans Fallback has only 3 of the syllables);
+- Droid Sans Fallback: Chinese and Japanese (Han, kana).
+
+What prints as placeholders, plainly: the scripts no bundled font has — Hebrew, Arabic (and
+Persian, Urdu), Thai, Lao, Khmer, Myanmar, Devanagari and the other Indic scripts (Bengali,
+Tamil, Telugu…), Sinhala, Tibetan, Armenian, Georgian, Ethiopic — and emoji. reportlab cannot
+shape Arabic or Indic text nor order right-to-left text, so a font alone would not print them
+correctly either. Each such character prints as a visible placeholder and is reported, so the
+caller says so in a ``warning:``.
 
 Text from people is data, never markup: ``rich`` escapes every run before wrapping it in
 ``<font name=...>`` for a Paragraph.
@@ -30,15 +39,26 @@ REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
 ITALIC = "NotoSans-Italic"
 CJK = "DroidSansFallback"
+KOREAN = "NanumSquare"
 
 _FILES = {
     REGULAR: "NotoSans-Regular.ttf",
     BOLD: "NotoSans-Bold.ttf",
     ITALIC: "NotoSans-Italic.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    KOREAN: "NanumSquareR.ttf",
 }
 # The fonts a run may fall back to, in order, after the font the text is set in.
-_FALLBACKS = (REGULAR, CJK)
+_FALLBACKS = (REGULAR, CJK, KOREAN)
+# Hangul goes to the Korean font first: one name, one face (NanumSquare also has some Han
+# characters, which stay with Droid Sans Fallback, for the same reason).
+_HANGUL_FALLBACKS = (KOREAN, REGULAR, CJK)
+_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF),
+                  (0xD7B0, 0xD7FF))
+
+
+def _is_hangul(code: int) -> bool:
+    return any(low <= code <= high for low, high in _HANGUL_RANGES)
 
 # What prints where no bundled font has the character: U+FFFD, the usual sign for "a character
 # that cannot be shown" (Noto Sans has it; it has no U+25A1 white square).
@@ -73,8 +93,13 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
         )
-        # Droid Sans Fallback has one weight: <b> inside a CJK run keeps the same face.
-        pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
+        # Droid Sans Fallback and the Korean font ship one weight: <b> inside their runs keeps
+        # the same face.
+        for one_weight in (CJK, KOREAN):
+            pdfmetrics.registerFontFamily(
+                one_weight, normal=one_weight, bold=one_weight, italic=one_weight,
+                boldItalic=one_weight,
+            )
         _registered = True
 
 
@@ -195,7 +220,8 @@ def split_text(text: str, base_font: str = REGULAR) -> SplitText:
                 put(current, char)
                 last_was_placeholder = False
                 continue
-        for font in (base_font, *(f for f in _FALLBACKS if f != base_font)):
+        fallbacks = _HANGUL_FALLBACKS if _is_hangul(code) else _FALLBACKS
+        for font in (base_font, *(f for f in fallbacks if f != base_font)):
             if code in _cmaps[font]:
                 put(font, char)
                 last_was_placeholder = False

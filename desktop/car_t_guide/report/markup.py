@@ -118,18 +118,22 @@ class Styles:
         self.phone = style("phone", 20, BOLD, leading=25)
         self.sign = style(
             "sign",
-            17,
-            leading=21.5,
-            spaceAfter=7,
-            leftIndent=22,
+            13,
+            leading=16.5,
+            spaceAfter=3,
+            leftIndent=18,
             bulletIndent=4,
             bulletFontName=BOLD,
-            bulletFontSize=17,
+            bulletFontSize=13,
         )
         self.bullet = style(
             "bullet", 11, leftIndent=14, bulletIndent=2, bulletFontName=REGULAR, spaceAfter=2
         )
         self.callout = style("callout", 12, BOLD, leading=16)
+        self.h3 = style("h3", 12, BOLD, spaceBefore=6, spaceAfter=2)
+        self.tier = style("tier", 17, BOLD, leading=21, spaceAfter=3)
+        self.tier_phone = style("tier_phone", 16, BOLD, leading=20, spaceAfter=4)
+        self.topic = style("topic", 10, leading=13, spaceAfter=3)
         self.note = style("note", 10, ITALIC, textColor=MUTED)
         self.source = style(
             "source",

@@ -40,10 +40,18 @@ from car_t_guide.core.chart.styles import STYLES, history_style
 from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content import texts as content
+from car_t_guide.core.content.call_plan import (
+    EMERGENCY,
+    TEAM,
+    CallPlan,
+    Tier,
+    call_plan,
+    fever_medicine_text,
+)
 from car_t_guide.core.content.contacts import contacts_for
 from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
-from car_t_guide.core.journey import KeyDate, key_dates
+from car_t_guide.core.journey import RULES_AFTER_INFUSION, KeyDate, key_dates
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
@@ -88,13 +96,15 @@ from car_t_guide.report.page import (
     numbered_canvas,
 )
 from car_t_guide.report.paper import page_size
-from car_t_guide.report.wallet_card import CardFacts, WalletCard, how_to_text
+from car_t_guide.report.wallet_card import CARD_SOURCES, CardFacts, WalletCard, how_to_text
 
 AUTHOR = "CAR T Family Guide"
 # The key dates printed on page 1, in this order (ids of core/journey.py's KeyDate).
 PAGE_ONE_DATES = ("lymphodepletion", "infusion", "stay_near_center", "no_driving", "day_28")
 LATER_DATES_PREFIX = "follow_up_"
 LONG_TERM = "long_term_follow_up"
+THINGS_TO_AVOID = "things_to_avoid"  # the topic that prints the family's stay-near dates
+FEVER_MEDICINE = "fever_pain"  # the medicine entry that prints the center's own advice
 
 
 @dataclass
@@ -304,7 +314,10 @@ class _Summary:
                     self.p(text(_("Emergency"), BOLD), s.label),
                     self.p(
                         fill(
-                            _("If you cannot reach your team, call {number}."),
+                            _(
+                                "Call {number} now for the emergency signs on the next page, "
+                                "or if you cannot reach your team."
+                            ),
                             number=bold(unbroken(emergency)),
                         ),
                         s.cell,
@@ -376,56 +389,114 @@ class _Summary:
 
     # --- warning signs ---
 
-    def warning_signs(self) -> list[Flowable]:
-        _ = self.words.gettext
+    def call_plan(self) -> CallPlan:
+        return call_plan(
+            self.lang,
+            contacts_for(self.session, self.settings),
+            infusion=self.session.plan.infusion,
+            fever_medicine=self.settings.fever_medicine,
+        )
+
+    def tier_box(self, tier: Tier, sign_style=None) -> Table:
+        """One list of the call plan in a box: the number to call, then its signs."""
         s = self.styles
-        signs = content.warning_signs(self.lang)
-        page: list[Flowable] = [self.heading(signs.title)]
-        for item in signs.intro:
-            page.append(self.p(self.item_text(item, BOLD), s.callout))
-        page.append(Spacer(1, 6))
-        for sign in signs.signs:
+        cell: list[Flowable] = [self.p(text(tier.heading, BOLD), s.tier)]
+        if tier.id == TEAM:
+            if tier.number_line:
+                cell.append(self.p(text(tier.number_line, BOLD), s.tier_phone))
+            else:
+                cell.append(self.p(text("_" * 30, BOLD), s.tier_phone))
+        for sign in tier.signs:
             self.sources.add(*sign.sources)
-            page.append(Paragraph(text(sign.text), s.sign, bulletText="\u2022"))
-        page.append(Spacer(1, 8))
-        call_rows = [
-            [
-                self.p(
-                    fill(
-                        _("Call {who}, day or night:"),
-                        BOLD,
-                        who=bold(self.center) if self.center else text(_("your care team"), BOLD),
-                    ),
-                    s.callout,
-                )
-            ],
-            [self.p(self.phone_markup(), s.phone)],
-        ]
-        page.append(self.table(call_rows, [self.width], boxed=True))
+            cell.append(Paragraph(text(sign.text), sign_style or s.sign, bulletText="\u2022"))
+        box = self.table([[cell]], [self.width], boxed=True)
+        if tier.id == EMERGENCY:
+            box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2.4, colors.black)]))
+        return box
+
+    def warning_signs(self) -> list[Flowable]:
+        """The call plan on a page of its own, to tape by the bed: the emergency number's signs
+        and seizure first aid, then the CAR T team's signs and number, what to say, fever
+        medicine."""
+        s = self.styles
+        plan = self.call_plan()
+        self.sources.add(*plan.sources)
+        page: list[Flowable] = [self.heading(plan.title)]
+        for item in plan.intro:
+            page.append(self.p(self.item_text(item, BOLD), s.callout))
+        page.append(Spacer(1, 4))
+        page.append(self.tier_box(plan.tier(EMERGENCY)))
+        page.append(self.p(text(plan.seizure_title, BOLD), s.h3))
+        for number, step in enumerate(plan.seizure_steps, start=1):
+            page.append(Paragraph(text(step), s.bullet, bulletText=f"{number}."))
         page.append(Spacer(1, 6))
-        for item in signs.after:
+        page.append(self.tier_box(plan.tier(TEAM)))
+        page.append(Spacer(1, 4))
+        for item in plan.any_sign:
+            page.append(self.p(self.item_text(item, BOLD), s.body))
+        page.append(self.p(text(plan.when_you_call_title, BOLD), s.h3))
+        page.append(Paragraph(text(plan.say, BOLD), s.bullet, bulletText="\u2022"))
+        for item in plan.when_you_call:
             page.append(Paragraph(self.item_text(item), s.bullet, bulletText="\u2022"))
-        # The whole list on one page, whatever the language: shrunk a little if it must be.
+        page.append(self.p(text(plan.fever_medicine_title, BOLD), s.h3))
+        page.append(self.p(text(plan.fever_medicine, BOLD), s.body))
+        for item in plan.fever_medicine_why:
+            page.append(Paragraph(self.item_text(item), s.bullet, bulletText="\u2022"))
+        for item in plan.after:
+            page.append(self.p(self.item_text(item), s.small))
+        # The whole plan on one page, whatever the language: shrunk a little if it must be.
         return [KeepInFrame(self.width, self.frame_height, page, mode="shrink")]
 
     # --- side effects, medicines, topics ---
 
     def side_effects(self) -> list[Flowable]:
+        """Every topic with every one of its facts, section by section, and whom to call for
+        its signs (the call plan cut down to them): no topic prints empty."""
         _ = self.words.gettext
         s = self.styles
         effects = care_content.side_effects(self.lang)
-        story: list[Flowable] = [self.heading(_("Side effects in short"))]
-        for item in _facts(effects.intro)[:1]:
+        plan = self.call_plan()
+        story: list[Flowable] = [self.heading(_("Side effects"))]
+        for item in _facts(effects.intro)[:2]:
             story.append(self.p(self.item_text(item)))
+        defaults = {
+            "what_it_is": _("What it is"),
+            "when": _("When it usually happens"),
+            "what_you_may_see": _("What you may see"),
+            "what_the_team_does": _("What the team does"),
+        }
         for effect in effects.effects:
-            parts = [self.p(text(effect.title, BOLD), s.h2)]
-            facts = [*_facts(effect.what_it_is)[:1], *_facts(effect.what_you_may_see)[:1]]
-            if not facts:  # a topic the content only raises as questions: what the team does
-                facts = _facts(effect.what_the_team_does)[:1]
-            for item in facts:
-                parts.append(self.p(self.item_text(item)))
-            story.append(KeepTogether(parts))
+            # A topic may run on to the next page, but never leaves its title at the bottom.
+            title = self.p(text(effect.title, BOLD), s.h2)
+            title.keepWithNext = True
+            parts: list[Flowable] = [CondPageBreak(90), title]
+            sections = [
+                (effect.section_title(name, default), effect.section(name))
+                for name, default in defaults.items()
+            ]
+            sections += [(more.title, more.items) for more in effect.more_sections]
+            for index, (title, items) in enumerate(sections):
+                facts = _facts(items)
+                if facts:
+                    lines = [text(title + ":", BOLD), *(self.item_text(item) for item in facts)]
+                    parts.append(self.p(Markup(" ".join(lines)), s.topic))
+                if effect.id == THINGS_TO_AVOID and index == 1:  # after "For how long"
+                    for rule in self.rules_after_infusion():
+                        parts.append(
+                            Paragraph(text(rule.plain_sentence), s.bullet, bulletText="\u2022")
+                        )
+            for tier in plan.for_signs(effect.call_for):
+                self.sources.add(*(key for sign in tier.signs for key in sign.sources))
+                signs = "; ".join(sign.short for sign in tier.signs)
+                parts.append(
+                    self.p(Markup(text(tier.heading + ":", BOLD) + " " + text(signs)), s.topic)
+                )
+            story += parts
         return story
+
+    def rules_after_infusion(self) -> list[KeyDate]:
+        by_id = {key.id: key for key in self.keys}
+        return [by_id[key] for key in RULES_AFTER_INFUSION if key in by_id]
 
     def medicines(self) -> list[Flowable]:
         _ = self.words.gettext
@@ -472,6 +543,8 @@ class _Summary:
         for medicine in info.medicines:
             facts = _facts(medicine.items)[:2]
             lines = [text(medicine.title, BOLD), *(self.item_text(item) for item in facts)]
+            if medicine.id == FEVER_MEDICINE:
+                lines.append(text(fever_medicine_text(self.settings.fever_medicine, self.lang)))
             story.append(self.p(Markup(" ".join(lines)), s.body))
         return story
 
@@ -558,8 +631,9 @@ class _Summary:
             product=product_name(self.session, self.settings),
             center=self.center,
             phone=self.phone,
+            emergency_number=self.settings.emergency_number,
         )
-        self.sources.add("kymriah-medguide-2024", "astct-2019")
+        self.sources.add(*CARD_SOURCES, *self.call_plan().sources)
         return [
             self.heading(_("Wallet card")),
             self.p(text(how_to_text(self.lang))),
@@ -570,15 +644,15 @@ class _Summary:
     def sources_section(self) -> list[Flowable]:
         _ = self.words.gettext
         s = self.styles
-        titles = content.source_titles()
+        known = content.sources()
         story: list[Flowable] = [
             Spacer(1, 10),
             self.heading(_("Sources"), s.h2),
             self.p(text(_("The medical facts in this summary come from these sources.")), s.small),
         ]
         for key in self.sources.keys:
-            if key in titles:
-                story.append(Paragraph(text(titles[key]), s.source, bulletText="\u2022"))
+            if key in known:
+                story.append(Paragraph(text(known[key].citation), s.source, bulletText="\u2022"))
         return story
 
     # --- the whole ---
@@ -594,10 +668,13 @@ class _Summary:
         story += self.medicines()
         story += self.topics()
         story += self.history()
-        # The card and the sources together, on a page of their own if they do not fit on
-        # this one: cutting the card out then spoils nothing else.
+        # The card and the start of the sources together, on a page of their own if they do
+        # not fit on this one: cutting the card out then spoils nothing else. The list of
+        # sources (long: every document behind every fact) runs on after it.
         card = self.wallet_card()
-        story.append(KeepTogether([*card, *self.sources_section()]))  # sources: all known now
+        sources = self.sources_section()  # sources: all known now
+        story.append(KeepTogether([*card, *sources[:3]]))
+        story += sources[3:]
         return story
 
     def footer(self, canv, page: int, pages: int) -> None:

@@ -98,7 +98,7 @@ def symptom_log(
                 "",
             ]
         )
-    widths = [0.09, 0.15, 0.1, 0.18, 0.31, 0.17]
+    widths = [0.09, 0.2, 0.09, 0.17, 0.28, 0.17]
     table = Table(
         rows,
         colWidths=[width * share for share in widths],

@@ -69,17 +69,48 @@ def install_safety_nets(window):
     return crash, stop
 
 
+ALREADY_OPEN = "CAR T Family Guide is already open: its window was brought to the front."
+NO_ANSWER = (
+    "error: CAR T Family Guide is already open for this user, but its window did not answer; "
+    "close it, then start again"
+)
+
+
+def _hand_to_first_window(example: int | None, session_path: Path | None) -> int:
+    """A staff window is already open for this user: bring it forward (with the file or
+    example this start was asked for) instead of opening a second one that would share its
+    autosave."""
+    from car_t_guide.ui.single_instance import ask_first_instance
+
+    create_application()
+    if ask_first_instance(open_path=session_path, example=example):
+        print(ALREADY_OPEN)
+        return 0
+    print(NO_ANSWER, file=sys.stderr)
+    return 2
+
+
 def run_app(
     lang: str,
     settings: CenterSettings | None = None,
     *,
     idle_timeout: float | None = None,
+    example: int | None = None,
     **window_options,
 ) -> int:
     from car_t_guide.core.machine import logs, private_tmp
+    from car_t_guide.core.machine.instance_lock import InstanceLock
+    from car_t_guide.core.machine.no_core_dumps import turn_off_core_dumps
 
-    logs.setup_logging()
     kiosk = window_options.get("kiosk", False)
+    lock = InstanceLock()
+    if not kiosk and not lock.acquire():  # a kiosk never writes an autosave to share
+        return _hand_to_first_window(example, window_options.get("session_path"))
+    # First, before any family's data is in memory.
+    dumps_off = turn_off_core_dumps() if kiosk else True
+    logs.setup_logging()
+    # Private folders of earlier runs that ended without tidying up (a power cut, a crash).
+    private_tmp.remove_stale_folders()
     if kiosk:
         # Qt's and Python's temporary files go to a private folder, emptied on every reset.
         private_tmp.use_as_default_temp()
@@ -91,10 +122,17 @@ def run_app(
     if kiosk:
         window.showFullScreen()
     else:
+        from car_t_guide.ui.single_instance import FirstInstance
+
+        first = FirstInstance(app)
+        first.requested.connect(window.answer_later_start)
         window.show()
         window.offer_autosave()
     logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
+    if not dumps_off:
+        logs.log_event("core_dumps_not_turned_off")
     status = app.exec()
     logs.log_event("app_stopped")
     private_tmp.remove()
+    lock.release()
     return status

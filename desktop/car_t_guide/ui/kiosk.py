@@ -6,7 +6,7 @@
   The spell is timed only from a touch since the app started or last forgot a family: an
   untouched welcome screen is never covered by the question.
 - Staff: a long press on the top-left corner (or Ctrl+Alt+Shift+K) and the staff PIN leave the
-  app; too many wrong PINs make the keypad wait, for the app's whole life.
+  app; too many wrong PINs make the keypad wait, across restarts too.
 - Forgetting: the window starts fresh (empty session, home language, welcome screen) and every
   trace goes: the clipboard, the private temporary folder, the log's list of names to hide.
 
@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from car_t_guide.core.machine import logs, private_tmp
+from car_t_guide.core.machine.pin_lockout_file import LockoutFile
 from car_t_guide.core.machine.staff_pin import LockoutPolicy, verify_pin
 from car_t_guide.ui.corner_press import CornerPressDetector
 from car_t_guide.ui.idle import IdleWatcher
@@ -39,10 +40,11 @@ class KioskMode(QObject):
         self.window = window
         settings = window.settings
         self.closing_allowed = False
-        self.lockout = LockoutPolicy()  # for the app's life: walking away does not reset it
+        # For the app's life and across restarts: neither walking away nor a restart resets it.
+        self.lockout = LockoutPolicy(saved_in=LockoutFile())
         self.idle = IdleWatcher(settings.idle_timeout_seconds, self)
         self.still_there = StillThereOverlay(window)
-        self.idle.idle.connect(lambda: self.still_there.start(settings.idle_countdown_seconds))
+        self.idle.idle.connect(self.ask_still_there)
         self.idle.idle.connect(self._say_still_there)
         # Someone listening to a page being read is there, though they touch nothing.
         window.read_aloud.reader.paragraph_started.connect(self.idle.restart)
@@ -77,6 +79,13 @@ class KioskMode(QObject):
                 QTimer.singleShot(0, self.window.showFullScreen)  # a kiosk stays full screen
         return False
 
+    @Slot()
+    def ask_still_there(self) -> None:
+        """Nobody touched the screen for a while: ask, with nothing above the question. An open
+        pop-up (the infusion day's calendar) would cover its button, so it closes first."""
+        close_popups()
+        self.still_there.start(self.window.settings.idle_countdown_seconds)
+
     def _say_still_there(self) -> None:
         if self.still_there.is_counting():  # the question is spoken as it appears
             self.window.read_aloud.say(self.still_there.spoken_text())
@@ -107,8 +116,12 @@ class KioskMode(QObject):
         """Everything the family entered goes: the window starts fresh, and the clipboard,
         temporary files and the log's list of names to hide are cleared."""
         PinPad.cancel_open()
+        close_popups()
         self.still_there.stop()
         self.window.start_fresh()
+        # The next family starts as the first did: usual text size, the center's paper.
+        self.window.apply_text_size("normal")
+        self.window.summary_page.paper = None
         clipboard = QApplication.clipboard()
         clipboard.clear(clipboard.Mode.Clipboard)
         if clipboard.supportsSelection():
@@ -124,3 +137,13 @@ class KioskMode(QObject):
         self.idle.stop()
         self.corner.stop()
         self.still_there.stop()
+
+
+def close_popups() -> None:
+    """Close every open pop-up (calendars, combo box lists), innermost first."""
+    seen = set()
+    popup = QApplication.activePopupWidget()
+    while popup is not None and id(popup) not in seen:
+        seen.add(id(popup))
+        popup.close()
+        popup = QApplication.activePopupWidget()

@@ -184,13 +184,15 @@ class MainWindow(QMainWindow):
         self.journey_page.edit_requested.connect(lambda: self.show_page("family"))
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
-        self.side_effects_page = SideEffectsPage(self.session, self.contacts)
+        self.side_effects_page = SideEffectsPage(
+            self.session, self.contacts, settings=lambda: self.settings, today=self.today
+        )
         self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.side_effects_page.warning_signs_requested.connect(
             lambda: self.show_page("warning-signs")
         )
         pages.append(self.side_effects_page)
-        pages.append(WarningSignsPage(self.contacts))
+        pages.append(WarningSignsPage(self.contacts, lambda: self.session, lambda: self.settings))
         self.check_page = CheckUnderstandingPage(
             self.session, self.today, nurse_mode=not self.kiosk, settings=lambda: self.settings
         )
@@ -294,6 +296,20 @@ class MainWindow(QMainWindow):
     def offer_autosave(self) -> bool:
         return self.document.offer_autosave()
 
+    @Slot(dict)
+    def answer_later_start(self, request: dict) -> None:
+        """Someone started the app again while this window is open (ui/single_instance.py):
+        come to the front, and open what they asked for, asking about unsaved work first."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        logs.log_event("brought_to_front", with_file="open" in request)
+        if "open" in request and self.document.confirm_discard():
+            self.open_session(Path(request["open"]))
+        elif "example" in request and 1 <= request["example"] <= examples.EXAMPLE_COUNT:
+            self.load_example(request["example"])
+
     def _on_session_changed(self, part: str) -> None:
         if self.current_page_id() != "journey":
             self.journey_page.stale = True
@@ -339,7 +355,8 @@ class MainWindow(QMainWindow):
         """Open a family's file in its own language; a broken file changes nothing."""
         if not self.document.open(path):
             return False
-        if self.session.language:
+        # A language the app does not have ("de") leaves the screens as they are.
+        if i18n.normalize(self.session.language):
             self.set_language(self.session.language)
         return True
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.ui.app import create_application, create_main_window
 
@@ -21,6 +23,7 @@ def take_screenshot(
 ) -> None:
     import os
 
+    _quiet_offscreen_notes()
     # Offscreen unless the caller chose a platform: the same picture with or without a display.
     from car_t_guide.core.machine.settings import with_changes
 
@@ -37,8 +40,36 @@ def take_screenshot(
     for _ in range(3):  # let layouts settle (word-wrapped labels take a second pass)
         app.processEvents()
     image = window.grab()
-    if not image.save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
     window.close()
     window.deleteLater()
     app.processEvents()
+    # All at once or not at all, like every file the app writes; owner-only, since the picture
+    # may show a family's name and dates.
+    write_atomic(out, _png_bytes(image))
+
+
+# Qt's offscreen platform says this for every window it shows; it is not about the picture,
+# and on stderr it would stand before the one ``error:`` line scripts read.
+_OFFSCREEN_NOTES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_notes() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if message not in _OFFSCREEN_NOTES:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
+def _png_bytes(image) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("the picture could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())

@@ -82,14 +82,16 @@ class SessionDocument(QObject):
             return False  # a kiosk never writes a family's data to disk
         try:
             autosave.write_autosave(self.session)
-        except (OSError, ValueError):
-            logs.log_event("autosave_failed")
+        except Exception as error:  # noqa: BLE001 (the crash screen calls this: it must not fail)
+            # Whatever stopped it, the work is still open; the caller says it was not kept.
+            logs.log_failure("autosave_failed", error)
             return False
         return True
 
     def discard_autosave(self) -> None:
         self._autosave_timer.stop()
-        autosave.discard_autosave()
+        if not self.kiosk:  # a kiosk has none; a staff window's may be there, and is not its
+            autosave.discard_autosave()
 
     def offer_autosave(self) -> bool:
         """At start in staff mode: bring back unsaved work from last time, if the nurse wants."""
@@ -155,10 +157,21 @@ class SessionDocument(QObject):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save, or say plainly that the file was not saved: a save never fails silently, and
+        the work stays open (and unsaved-marked) either way."""
         try:
             save_session(self.session, path, today=self._today())
         except SessionError as problem:
             Dialogs.problem(self._dialog_parent, _("The file was not saved"), str(problem))
+            return False
+        except Exception as error:  # noqa: BLE001 (a bug: logged, and the nurse is told)
+            logs.log_failure("session_save_failed", error)
+            Dialogs.problem(
+                self._dialog_parent,
+                _("The file was not saved"),
+                _("An unexpected problem stopped the save. The work is still open; "
+                  "try Save as to another place."),
+            )
             return False
         self.path = path
         self.dirty = False

@@ -1,5 +1,5 @@
-"""Stop cleanly on SIGTERM (systemd, clinic IT) and SIGINT (Ctrl+C), even while Qt's event loop
-runs.
+"""Stop cleanly on SIGTERM (systemd, clinic IT), SIGINT (Ctrl+C) and SIGHUP (the terminal or
+session that started the app went away), even while Qt's event loop runs.
 
 Python runs its signal handlers only when the interpreter gets control, and inside
 ``app.exec()`` it may not for a long time. So the C-level handler also writes the signal's
@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, QTimer
 
 FALLBACK_INTERVAL_MS = 200
-DEFAULT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+DEFAULT_SIGNALS = (signal.SIGTERM, signal.SIGINT) + (
+    (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
+)
 
 
 class StopOnSignals(QObject):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from car_t_guide.core.machine.paths import resource
 
-FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback"]
+FONT_FAMILIES = ["Noto Sans", "Droid Sans Fallback", "NanumSquare"]  # Latin…, CJK, Korean
 
 # Text sizes a family can choose; the largest is twice the default.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "largest": 2.0}

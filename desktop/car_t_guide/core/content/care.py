@@ -7,7 +7,8 @@ The same shape as ``content.py``: typed, read-only data, one function per file, 
 language. Items keep their kind and source keys (resources/content/README.md), so screens can set
 questions apart and the summary can list sources. The fever threshold is written in the content
 as "38 °C (100.4 °F)"; it is replaced here by the one definition in ``warning_signs.py``, written
-the way the language writes numbers, so this text always agrees with the call-now list.
+the way the language writes numbers, so this text always agrees with the call plan. Which signs
+to call for, and whom to call, is the call plan's (``call_plan.py``): a topic only names its signs.
 """
 
 from __future__ import annotations
@@ -45,17 +46,18 @@ def _items(raw_list: list[dict[str, Any]] | None, lang: str) -> list[Item]:
 
 @dataclass(frozen=True)
 class DayWindow:
-    """When a side effect usually begins, in days after the infusion (day 0).
+    """When a side effect usually begins, in days after the infusion (day 0), from one source.
 
-    ``first_day`` to ``last_day`` is the range in the source; ``usual_day`` is the day by which
-    half of the patients had it (a median), when the source gives one.
+    ``first_day`` to ``last_day`` is the window in the source (the range, or the days by which
+    most had begun); ``usual_day`` is the day by which half of the patients had it (a median),
+    when the same source gives one. One source per window, and one per strip chart: a trial's
+    median is never drawn beside a real-world median as if they were one study.
     """
 
     first_day: int
     last_day: int
     usual_day: int | None
     source: str
-    usual_source: str | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.first_day <= self.last_day:
@@ -65,10 +67,7 @@ class DayWindow:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        keys = [self.source]
-        if self.usual_source and self.usual_source not in keys:
-            keys.append(self.usual_source)
-        return tuple(keys)
+        return (self.source,)
 
 
 def _day_window(raw: dict[str, Any] | None) -> DayWindow | None:
@@ -79,12 +78,25 @@ def _day_window(raw: dict[str, Any] | None) -> DayWindow | None:
         last_day=int(raw["to"]),
         usual_day=None if raw.get("usual") is None else int(raw["usual"]),
         source=raw["source"],
-        usual_source=raw.get("usual_source"),
     )
 
 
 @dataclass(frozen=True)
+class MoreSection:
+    """A section a topic adds after the usual ones ("How to prevent infections")."""
+
+    title: str
+    items: list[Item]
+
+
+SECTIONS = ("what_it_is", "when", "what_you_may_see", "what_the_team_does")
+
+
+@dataclass(frozen=True)
 class SideEffect:
+    """One topic, in the same shape for every topic: what it is, when, what the family may
+    see, what the team does, and the signs to call for (ids of the call plan's signs)."""
+
     id: str
     title: str
     what_it_is: list[Item]
@@ -92,7 +104,23 @@ class SideEffect:
     when_days: DayWindow | None
     what_you_may_see: list[Item]
     what_the_team_does: list[Item]
-    call_now: list[Item]
+    call_for: tuple[str, ...]
+    more_sections: tuple[MoreSection, ...] = ()
+    # A topic that is not an illness ("Things to avoid") names its sections in its own words.
+    section_titles: tuple[tuple[str, str], ...] = ()
+    chart_title: str = ""  # the short name on the "when it usually begins" chart
+
+    @property
+    def short_title(self) -> str:
+        return self.chart_title or self.title
+
+    def section(self, name: str) -> list[Item]:
+        if name not in SECTIONS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def section_title(self, name: str, default: str) -> str:
+        return dict(self.section_titles).get(name) or default
 
 
 @dataclass(frozen=True)
@@ -119,7 +147,13 @@ def side_effects(lang: str) -> SideEffects:
             when_days=_day_window(entry.get("when_days")),
             what_you_may_see=_items(entry.get("what_you_may_see"), lang),
             what_the_team_does=_items(entry.get("what_the_team_does"), lang),
-            call_now=_items(entry.get("call_now"), lang),
+            call_for=tuple(entry.get("call_for", ())),
+            more_sections=tuple(
+                MoreSection(more["title"], _items(more.get("items"), lang))
+                for more in entry.get("more_sections", ())
+            ),
+            section_titles=tuple((entry.get("section_titles") or {}).items()),
+            chart_title=entry.get("chart_title", ""),
         )
         for entry in raw["effects"]
     ]

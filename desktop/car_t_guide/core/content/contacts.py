@@ -2,14 +2,14 @@
 
 The family's own care team when staff entered its 24-hour phone, else the center's; a center's
 name always goes with its own phone, never with another's. The local emergency number comes
-from the center settings.
+from the center settings. What to say about them, sign by sign, is the call plan's
+(``call_plan.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from car_t_guide.core.i18n import _
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.model import Session
 
@@ -48,17 +48,3 @@ def contacts_for(session: Session, settings: CenterSettings) -> Contacts:
 def unbroken(phone: str) -> str:
     """A phone number never breaks across lines."""
     return phone.replace(" ", NO_BREAK_SPACE)
-
-
-def call_line(contacts: Contacts) -> str:
-    if contacts.phone_24h:
-        return _("Call {who} day or night: {phone}").format(
-            who=contacts.center or _("your care team"), phone=unbroken(contacts.phone_24h)
-        )
-    return _("Call your care team's 24-hour number.")
-
-
-def emergency_line(contacts: Contacts) -> str:
-    if contacts.emergency_number:
-        return _("In an emergency, call {number}.").format(number=contacts.emergency_number)
-    return _("In an emergency, call your local emergency number.")

@@ -13,7 +13,8 @@ short question whose wrong answers are the mistakes families really make. Every 
   the infusion"). A question written for a real date has a ``*_no_date`` twin for that case.
 
 A point that carries ``"center_setting": "fever_medicine"`` is the center's own advice on fever
-medicine when the center settings have it, else the sourced default the content gives.
+medicine when it sets its own (center settings ``fever_medicine``), else the shipped default,
+which the content gives word for word with its sources (a test keeps the two the same).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from car_t_guide.core.content.texts import Item, load
 from car_t_guide.core.content.warning_signs import with_fever_threshold
 from car_t_guide.core.i18n import translations_in
 from car_t_guide.core.journey import key_dates
-from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.machine.settings import DEFAULT_FEVER_MEDICINE, CenterSettings
 from car_t_guide.core.session.model import Session
 
 TEACH_BACK_PLACEHOLDERS = ("emergency_number", "stay_near_until", "no_driving_until")
@@ -62,21 +63,10 @@ def family_facts(
         "no_driving_until": by_id["no_driving"].when_text,
     }
     center_words = {}
-    for name in CENTER_SETTINGS:
-        # A center setting another part of the app defines (issue 9): read it when it exists.
-        own = getattr(settings, name, "")
-        if isinstance(own, str) and own.strip() and own.strip() != _shipped_default(name):
-            center_words[name] = own.strip()
+    own = settings.fever_medicine.strip()
+    if own and own != DEFAULT_FEVER_MEDICINE:  # the center's own words, shown as written
+        center_words["fever_medicine"] = own
     return FamilyFacts(lang, session.plan.infusion is not None, values, center_words)
-
-
-def _shipped_default(setting: str) -> str:
-    """The English text the content gives for a center setting (the shipped default)."""
-    for entry in load("en", "teach_back")["topics"]:
-        for point in entry.get("listen_for", []):
-            if point.get("center_setting") == setting:
-                return point["text"]
-    return ""
 
 
 def general_facts(lang: str) -> FamilyFacts:

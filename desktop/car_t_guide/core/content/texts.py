@@ -1,8 +1,8 @@
 """The texts a family reads at length, loaded from ``resources/content/<lang>/``.
 
 Content is data: each item is ``{"text", "kind", "sources"}`` (see resources/content/README.md).
-This module only reads it and fills in the few numbers that come from one definition in code
-(the fever threshold), so the screen, the PDF and the tests agree.
+This module only reads it. The warning signs are read by ``call_plan.py`` (who to call for each),
+the side effects, grades and medicines by ``care.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from car_t_guide.core.content.warning_signs import fever_threshold_texts
 from car_t_guide.core.machine.paths import resource
 
 STEP_COUNT = 6
@@ -41,10 +40,41 @@ def load(lang: str, name: str) -> dict[str, Any]:
         return json.load(handle)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A document a clinician can find: what it is, the part read, the revision read."""
+
+    key: str
+    title: str
+    section: str
+    revised: str
+    address: str = ""
+    note: str = ""
+
+    @property
+    def citation(self) -> str:
+        """One line for the printed sources list: the document and the revision read (the
+        sections read are in resources/content/README.md, for a clinician's audit)."""
+        revision = self.revised.split(" (")[0]  # "2019", "April 2024", "12/2025", "undated"
+        return f"{self.title.rstrip('.')} ({revision})."
+
+
 @cache
-def source_titles() -> dict[str, str]:
+def sources() -> dict[str, Source]:
+    """Every source key of ``resources/content/sources.json``."""
     with resource("content", "sources.json").open(encoding="utf-8") as handle:
-        return json.load(handle)["sources"]
+        raw = json.load(handle)["sources"]
+    return {
+        key: Source(
+            key,
+            entry["title"],
+            entry["section"],
+            entry["revised"],
+            entry.get("address", ""),
+            entry.get("note", ""),
+        )
+        for key, entry in raw.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -96,32 +126,3 @@ class Welcome:
 def welcome(lang: str) -> Welcome:
     raw = load(lang, "welcome")
     return Welcome(raw["title"], items(raw.get("intro")), items(raw.get("how_to_use")))
-
-
-@dataclass(frozen=True)
-class WarningSign:
-    id: str
-    text: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class WarningSigns:
-    title: str
-    intro: list[Item]
-    signs: list[WarningSign]
-    after: list[Item]
-
-
-def warning_signs(lang: str) -> WarningSigns:
-    raw = load(lang, "warning_signs")
-    fever_c, fever_f = fever_threshold_texts(lang)
-    signs = [
-        WarningSign(
-            sign["id"],
-            sign["text"].format(fever_c=fever_c, fever_f=fever_f),
-            tuple(sign.get("sources", ())),
-        )
-        for sign in raw["signs"]
-    ]
-    return WarningSigns(raw["title"], items(raw.get("intro")), signs, items(raw.get("after")))

@@ -235,6 +235,17 @@ def shutdown_logging() -> None:
         _handler = None
 
 
+def log_failure(name: str, error: BaseException) -> None:
+    """Log an event that failed on an exception: the event name, the exception's type and where
+    it happened, never its message."""
+    logging.getLogger(LOGGER_NAME).warning(
+        "%s type=%s at %s",
+        name,
+        type(error).__qualname__,
+        code_location(error.__traceback__),
+    )
+
+
 _WITH_VERSIONS = "car_t_guide_with_versions"
 
 

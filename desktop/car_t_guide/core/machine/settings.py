@@ -27,11 +27,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from car_t_guide.core.i18n import SUPPORTED_LANGUAGES, _, normalize
+from car_t_guide.core.i18n import N_, SUPPORTED_LANGUAGES, _, normalize
 from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
 from car_t_guide.core.machine.small_files import NotASmallFile, read_small_file
 from car_t_guide.core.machine.toml_writer import dumps, set_top_level_key, toml_value
-from car_t_guide.core.plain_text import shown
+from car_t_guide.core.plain_text import BIDI_CONTROLS, shown
 
 SETTINGS_FILE_NAME = "settings.toml"
 PAPER_SIZES = ("letter", "a4")
@@ -42,6 +42,15 @@ MAX_FILE_BYTES = 256 * 1024  # a settings file is a few hundred bytes; this is g
 HEADER = "CAR T Family Guide center settings (see `car-t-guide settings`)."
 LOCKED_KEY = "locked"  # machine-wide files only: the keys no other layer may change
 SPEECH_VOICE_KEYS = tuple(f"speech_voice_{lang}" for lang in SUPPORTED_LANGUAGES)
+# The default advice on fever medicine, in the center's own words when it sets its own. Pediatric
+# oncology teams ask to be called before any fever or pain medicine is given, and no ibuprofen or
+# aspirin without their word (blank-fever, cincy, gpoh, chop-home, huntsman): a fever medicine can
+# hide the fever that is the first sign of CRS (sitc-2020). A catalogue entry, so the default is
+# shown in the family's language; a center's own wording is shown as written.
+DEFAULT_FEVER_MEDICINE = N_(
+    "Call your CAR T team before you give any medicine for fever or pain. "
+    "Do not give ibuprofen or aspirin unless the team says so."
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class CenterSettings:
     idle_timeout_seconds: float = 180.0
     idle_countdown_seconds: float = 30.0
     printer: str = ""
+    fever_medicine: str = DEFAULT_FEVER_MEDICINE
     staff_pin_hash: str = ""  # scrypt, with its parameters
     # Read-aloud (ui/speech/): a center may turn it off, and "read what I touch" on from the
     # start; the voice for each language ("" = the best one the engine has: Latin American
@@ -103,6 +113,14 @@ def _text_problem(value: Any) -> str | None:
         return _("is longer than {limit} characters").format(limit=MAX_TEXT_CHARS)
     if any(unicodedata.category(char) == "Cc" for char in value):
         return _("must be one line of text, without control characters")
+    for char in value:
+        if char in BIDI_CONTROLS:
+            # The center's name prints on the summary and the wallet card: as in a session's
+            # names, an override would show it backwards on screen but not on paper.
+            return _(
+                "contains a direction control character (U+{code:04X}), which can show the "
+                "text backwards; please remove it"
+            ).format(code=ord(char))
     return None
 
 
@@ -219,6 +237,13 @@ def _number(low: float, high: float) -> Callable[[Any], Checked]:
     return check
 
 
+def _fever_medicine(value: Any) -> Checked:
+    problem = _text_problem(value)
+    if problem is None and not value.strip():
+        problem = _("must say what to do about fever medicine; leave the key out for the default")
+    return value, problem
+
+
 def _true_or_false(value: Any) -> Checked:
     if not isinstance(value, bool):
         return value, _("must be true or false, got {value}").format(value=_as_written(value))
@@ -246,6 +271,7 @@ RULES: dict[str, Callable[[Any], Checked]] = {
     "idle_timeout_seconds": _seconds(1, 86_400),
     "idle_countdown_seconds": _seconds(0, 3_600),
     "printer": _text,
+    "fever_medicine": _fever_medicine,
     "staff_pin_hash": _text,  # its form is checked where it is used (core.machine.staff_pin)
     "read_aloud": _true_or_false,
     "read_what_i_touch": _true_or_false,

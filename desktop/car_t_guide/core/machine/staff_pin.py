@@ -9,6 +9,11 @@ without breaking PINs already set:
 A PIN is short (4 to 12 digits), so the hash alone would not stop someone who can read the
 settings file from trying every PIN; the lockout stops guessing at the kiosk, and the settings
 file should be readable by its owner only.
+
+A stored hash comes from a file someone can edit, so every parameter is bounded (memory, time,
+and what OpenSSL's scrypt accepts), and ``pin_hash_problem`` checks it fully, a trial hash
+included, before a kiosk starts: staff must never find a keypad that cannot check their PIN.
+The wrong-PIN count and the wait survive a restart (``LockoutFile``: two numbers, no PIN).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from car_t_guide.core.i18n import _
+from car_t_guide.core.machine.pin_lockout_file import LockoutFile, LockoutState
 
 MIN_DIGITS = 4
 MAX_DIGITS = 12
@@ -41,6 +47,11 @@ MAX_N = 2**20
 MAX_R = 32
 MAX_P = 16
 MAX_MEMORY = 256 * 1024 * 1024
+# n * r * p: the time one check takes (the default is 2**17, about 50 ms; 2**21 is a second or
+# two on a slow kiosk).
+MAX_WORK = 2**21
+MAX_SALT_BYTES = 64
+MAX_HASH_BYTES = 64
 
 _STORED = re.compile(
     r"scrypt\$n=(?P<n>[0-9]{1,8}),r=(?P<r>[0-9]{1,3}),p=(?P<p>[0-9]{1,3})"
@@ -103,9 +114,14 @@ def is_easy_to_guess(pin: str) -> bool:
 # --- hashing ------------------------------------------------------------------------------------
 
 
+def _memory_needed(n: int, r: int, p: int) -> int:
+    # What OpenSSL's scrypt allocates: 128 * r * (n + 2) for V, 128 * r * p for B.
+    return 128 * r * (n + 2) + 128 * r * p
+
+
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
-    # scrypt needs about 128 * r * n bytes; allow that plus room, within MAX_MEMORY.
-    memory = min(MAX_MEMORY, 128 * r * n * 2 + 1024 * 1024)
+    # Allow what scrypt needs plus room, within MAX_MEMORY.
+    memory = min(MAX_MEMORY, _memory_needed(n, r, p) * 2 + 1024 * 1024)
     return hashlib.scrypt(
         normalize_pin(pin).encode("ascii"), salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=length
     )
@@ -144,21 +160,51 @@ def parse_pin_hash(stored: str) -> PinHash:
         raise MalformedPinHash(
             f"staff_pin_hash: r={r}, p={p} must be between 1 and {MAX_R} and 1 and {MAX_P}"
         )
+    if n >= 2 ** (16 * r):
+        # scrypt's own rule (RFC 7914): n must be below 2^(128 * r / 8); OpenSSL refuses it.
+        raise MalformedPinHash(f"staff_pin_hash: n={n} is too large for r={r} (scrypt's rule)")
     if 128 * r * n > MAX_MEMORY // 2:
         raise MalformedPinHash("staff_pin_hash: n and r ask for too much memory")
+    if n * r * p > MAX_WORK:
+        raise MalformedPinHash(
+            f"staff_pin_hash: n={n}, r={r}, p={p} would make each PIN check take too long"
+        )
     salt = _decode(match["salt"], "salt")
     digest = _decode(match["hash"], "hash")
     if len(salt) < 8 or len(digest) < 16:
         raise MalformedPinHash("staff_pin_hash: the salt or the hash is too short")
+    if len(salt) > MAX_SALT_BYTES or len(digest) > MAX_HASH_BYTES:
+        raise MalformedPinHash("staff_pin_hash: the salt or the hash is too long")
     return PinHash(n, r, p, salt, digest)
+
+
+def pin_hash_problem(stored: str) -> str | None:
+    """Why this stored staff PIN hash cannot be used, as one line starting
+    ``staff_pin_hash: ``; None when a PIN is set and this machine can check it.
+
+    The full check: the format, every parameter within bounds, and one trial hash with these
+    parameters (the few milliseconds a PIN check takes), so a hash this machine's scrypt would
+    refuse is found now, not when staff try to leave the kiosk. For ``settings --check`` and
+    the kiosk's start."""
+    try:
+        parsed = parse_pin_hash(stored)
+    except MalformedPinHash as problem:
+        return str(problem)
+    try:
+        _scrypt("0000", parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.digest))
+    except (ValueError, MemoryError, OverflowError):
+        return (
+            f"staff_pin_hash: this computer cannot check a PIN with n={parsed.n}, r={parsed.r}, "
+            f"p={parsed.p}; set the PIN again with set-staff-pin"
+        )
+    return None
 
 
 def kiosk_pin_problem(stored: str, settings_file: str = "") -> str | None:
     """Why kiosk mode cannot start with this stored hash, as one line that says how to fix it;
     None when a PIN is set and readable."""
-    try:
-        parse_pin_hash(stored)
-    except MalformedPinHash as problem:
+    problem = pin_hash_problem(stored)
+    if problem:
         where = f"{settings_file}: " if settings_file else ""
         return f"{where}{problem}; kiosk mode needs a staff PIN: run `car-t-guide set-staff-pin`"
     return None
@@ -173,7 +219,10 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     if pin_problem(pin):
         return False
-    candidate = _scrypt(pin, parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.digest))
+    try:
+        candidate = _scrypt(pin, parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.digest))
+    except (ValueError, MemoryError, OverflowError):
+        return False  # pin_hash_problem says why; kiosk mode does not start with such a hash
     return hmac.compare_digest(candidate, parsed.digest)
 
 
@@ -185,7 +234,9 @@ class LockoutPolicy:
     then 60 s, 120 s … up to 15 minutes. The right PIN starts the count again.
 
     Keep one policy for the life of the app (not one per keypad), and do not reset it when a
-    kiosk forgets a family: otherwise walking away would clear the wait.
+    kiosk forgets a family: otherwise walking away would clear the wait. Give it a
+    ``LockoutFile`` and it survives a restart too: the count and the wait are read back (a wait
+    never longer than the longest, whatever the computer's clock did meanwhile).
     """
 
     def __init__(
@@ -195,13 +246,29 @@ class LockoutPolicy:
         first_wait_seconds: float = 30.0,
         longest_wait_seconds: float = 15 * 60.0,
         clock: Callable[[], float] = time.monotonic,
+        saved_in: LockoutFile | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.free_tries = free_tries
         self.first_wait_seconds = first_wait_seconds
         self.longest_wait_seconds = longest_wait_seconds
         self._clock = clock
+        self._wall_clock = wall_clock
+        self._saved_in = saved_in
         self._wrong_in_a_row = 0
         self._locked_until = 0.0
+        if saved_in is not None:
+            state = saved_in.load()
+            self._wrong_in_a_row = state.wrong_in_a_row
+            left = min(state.locked_until - wall_clock(), longest_wait_seconds)
+            if left > 0:
+                self._locked_until = clock() + left
+
+    def _save(self) -> None:
+        if self._saved_in is not None:
+            left = self.seconds_left()
+            until = self._wall_clock() + left if left > 0 else 0.0
+            self._saved_in.save(LockoutState(self._wrong_in_a_row, until))
 
     @property
     def wrong_in_a_row(self) -> int:
@@ -231,8 +298,10 @@ class LockoutPolicy:
         wait = self.wait_after(self._wrong_in_a_row)
         if wait:
             self._locked_until = self._clock() + wait
+        self._save()
         return wait
 
     def record_right(self) -> None:
         self._wrong_in_a_row = 0
         self._locked_until = 0.0
+        self._save()

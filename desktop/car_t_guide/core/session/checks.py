@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from car_t_guide.core.dates import add_years, format_day, format_partial
-from car_t_guide.core.i18n import _, current_language, ngettext
+from car_t_guide.core.i18n import SUPPORTED_LANGUAGES, _, current_language, ngettext, normalize
+from car_t_guide.core.plain_text import BIDI_CONTROLS, shown
 from car_t_guide.core.session.fields import (
     CARE_TEAM_FIELDS,
     HISTORY_EVENT_FIELDS,
@@ -61,6 +62,13 @@ def text_problem(value: str, rule: Text) -> str | None:
         )
     for char in value:
         category = unicodedata.category(char)
+        if char in BIDI_CONTROLS and not rule.multiline:
+            # An override (U+202E) shows "Ana" as "anA" on screen, while the PDF prints the
+            # letters as typed: the screen and the paper would disagree about a child's name.
+            return _(
+                "contains a direction control character (U+{code:04X}), which can show the "
+                "text backwards; please remove it"
+            ).format(code=ord(char))
         if category == "Cc" and not (rule.multiline and char in _NOTE_WHITESPACE):
             return _("contains a control character (U+{code:04X}); please remove it").format(
                 code=ord(char)
@@ -101,6 +109,25 @@ def check_session(session: Session, *, today: date) -> list[Problem]:
         *check_date_ranges(session, today),
         *check_plan_order(session),
         *check_names_print(session),
+        *check_language(session),
+    ]
+
+
+def check_language(session: Session) -> list[Problem]:
+    """A language this app does not have ("de") is no reason to refuse a family's file: it
+    opens, and the nurse is told why the screens are not in that language. The value is kept
+    and written back as it was."""
+    if session.language is None or normalize(session.language) is not None:
+        return []
+    return [
+        Problem(
+            "language",
+            _(
+                "'{value}' is not a language this app has (it has {options}); the center's "
+                "or the computer's language is used instead"
+            ).format(value=shown(session.language), options=", ".join(SUPPORTED_LANGUAGES)),
+            False,
+        )
     ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 from car_t_guide.core.dates import BadDate, PartialDate, parse_full_date
 from car_t_guide.core.i18n import _
 from car_t_guide.core.machine.atomic import OWNER_ONLY, write_atomic
+from car_t_guide.core.machine.small_files import NotASmallFile, read_small_file
 from car_t_guide.core.plain_text import shown
 from car_t_guide.core.session import checks as session_checks
 from car_t_guide.core.session.fields import (
@@ -82,6 +84,9 @@ __all__ = [
 MAX_FILE_BYTES = 5 * 1024 * 1024
 # Unknown fields are kept as they are, but not nested without end.
 MAX_NESTING = 64
+# Every number is written back as it was read. A whole number this long is no session's, and
+# past 4,300 digits Python can neither read nor write it.
+MAX_NUMBER_DIGITS = 100
 
 
 def _line(source: str, field_name: str, message: str) -> str:
@@ -135,21 +140,61 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _refuse_constant(name: str) -> Any:
-    raise _Refused(_("'{value}' is not a number JSON allows").format(value=name))
+@dataclass(frozen=True)
+class _Unwritable:
+    """A number read from the file that could not be written back as it was (Infinity, 1e999,
+    a 5,000-digit integer). It stands in the document until ``_check_plain_data`` refuses it,
+    naming the field it is in."""
+
+    message: str
+
+
+def _constant(name: str) -> _Unwritable:
+    return _Unwritable(_("'{value}' is not a number JSON allows").format(value=name))
+
+
+def _too_long(digits: int) -> _Unwritable:
+    return _Unwritable(
+        _("a number {count} digits long cannot be kept; the most is {limit}").format(
+            count=digits, limit=MAX_NUMBER_DIGITS
+        )
+    )
+
+
+def _whole_number(text: str) -> int | _Unwritable:
+    digits = len(text.lstrip("-"))
+    return _too_long(digits) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
+def _real_number(text: str) -> float | _Unwritable:
+    number = float(text)
+    if math.isinf(number):
+        return _Unwritable(
+            _("{value} is too large a number to keep").format(value=shown(text, 20))
+        )
+    mantissa = re.split("[eE]", text)[0]
+    if number == 0 and any(digit in mantissa for digit in "123456789"):
+        return _Unwritable(
+            _("{value} is too small a number to keep").format(value=shown(text, 20))
+        )
+    return number
 
 
 def load_session(path: str | os.PathLike[str], *, today: date) -> LoadedSession:
     source = os.fspath(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_small_file(path, MAX_FILE_BYTES)
+    except NotASmallFile as error:
+        message = (
+            _("is too large to be a session file")
+            if error.reason == "too_large"
+            else _("is not a session file: it is a folder, a device or a pipe")
+        )
+        raise SessionError(source, "", message) from None
     except OSError as error:
         raise SessionError(
             source, "", _("cannot be read: {reason}").format(reason=error.strerror or error)
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise SessionError(source, "", _("is too large to be a session file"))
     if not raw.strip():
         raise SessionError(source, "", _("the file is empty"))
     try:
@@ -158,7 +203,11 @@ def load_session(path: str | os.PathLike[str], *, today: date) -> LoadedSession:
         raise SessionError(source, "", _("is not a session file: it is not text (UTF-8)")) from None
     try:
         data = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_constant,
+            parse_int=_whole_number,
+            parse_float=_real_number,
         )
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
@@ -193,7 +242,7 @@ def _describe(value: Any) -> str:
     return _("an object")
 
 
-def _whole_number(value: Any) -> int | None:
+def _as_whole_number(value: Any) -> int | None:
     """The whole number a JSON value is, or None. JSON has one kind of number: 15.0 is 15 (and
     the JSON Schema type "integer" says so too)."""
     if isinstance(value, bool):
@@ -253,7 +302,7 @@ class _Reader:
     def value(self, path: str, spec: Field, raw: Any) -> Any:
         rule = spec.rule
         if isinstance(rule, WholeNumber):
-            number = _whole_number(raw)
+            number = _as_whole_number(raw)
             if number is None:
                 raise self.wrong_type(path, _("a whole number"), raw)
             if not rule.minimum <= number <= rule.maximum:
@@ -303,9 +352,22 @@ class _Reader:
             raise self.fail(path, str(error)) from None
 
 
+def _number_problem(value: Any) -> str | None:
+    """Why a number in a document (read from a file or made in memory) cannot be written."""
+    if isinstance(value, _Unwritable):
+        return value.message
+    if isinstance(value, float) and not math.isfinite(value):
+        return _("'{value}' is not a number JSON allows").format(value=value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_NUMBER_DIGITS:
+            return _too_long(MAX_NUMBER_DIGITS + 1).message
+    return None
+
+
 def _check_plain_data(reader: _Reader, data: Any) -> None:
     """Unknown fields are written back as they came: refuse what could not be written back
-    (broken characters) or nests without end. Iterative, so hostile depth cannot crash us."""
+    (broken characters, numbers JSON cannot hold) or nests without end. Iterative, so hostile
+    depth cannot crash us."""
     pending: list[tuple[str, Any, int]] = [("", data, 0)]
     while pending:
         where, value, depth = pending.pop()
@@ -321,6 +383,10 @@ def _check_plain_data(reader: _Reader, data: Any) -> None:
             pending.extend((f"{where}[{i}]", item, depth + 1) for i, item in enumerate(value))
         elif isinstance(value, str) and any(0xD800 <= ord(char) <= 0xDFFF for char in value):
             raise reader.fail(where, _("contains a broken character; please remove it"))
+        else:
+            problem = _number_problem(value)
+            if problem:
+                raise reader.fail(where, problem)
 
 
 def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> VersionRules:
@@ -337,7 +403,7 @@ def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> VersionR
     raw_version = data.get("version")
     if raw_version is None:
         raise reader.fail("version", _("missing"))
-    version = _whole_number(raw_version)
+    version = _as_whole_number(raw_version)
     if version is None:
         raise reader.wrong_type("version", _("a whole number"), raw_version)
     if version > VERSION:

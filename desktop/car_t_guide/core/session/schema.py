@@ -3,13 +3,16 @@
 Published at resources/schema/session-<version>.schema.json (one per version the app reads) for
 nurses' scripts and clinic IT; a test fails when a published file and ``session_schema(n)``
 differ (run ``python -m car_t_guide.core.session.schema``). A schema refuses exactly what the
-loader refuses (a test runs every bad case through both), except three rules JSON Schema cannot
+loader refuses (a test runs every bad case through both), except the rules JSON Schema cannot
 state, which only the app checks:
 
 - the order of the plan dates (collection <= bridging <= lymphodepletion < infusion): a schema
   cannot compare two values;
 - "not more than 3 years after today": it depends on the day the file is read;
-- nesting deeper than 64 levels in an unknown field.
+- nesting deeper than 64 levels in an unknown field;
+- a number that could not be written back as it was read (a whole number over 100 digits, or
+  one written so small it reads as 0, like 1e-999): JSON Schema sees the value, not how the
+  file wrote it, and cannot tell 1e300 written as a number from a 301-digit whole number.
 
 Patterns use only what ECMA-262 and Python's ``re`` read the same way: the end of the text is
 ``(?![\\s\\S])`` (``$`` would also match before a final line break in Python).

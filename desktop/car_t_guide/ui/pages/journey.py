@@ -17,7 +17,9 @@ from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
 from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.plain_text import without_direction_controls
 from car_t_guide.core.session import examples
+from car_t_guide.core.session.checks import check_date_ranges, latest_allowed_day
 from car_t_guide.core.session.model import Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
@@ -52,7 +54,7 @@ class JourneyPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         session = self._session()
         lang = current_language()
-        name = session.patient.display_name
+        name = without_direction_controls(session.patient.display_name)
         layout.addWidget(
             heading(_("{name}'s journey").format(name=name) if name else _("Your journey"))
         )
@@ -70,7 +72,10 @@ class JourneyPage(Page):
             )
         if self.kiosk:
             picker = OptionalDateEdit(
-                session.plan.infusion, label=_("Infusion day"), known_text=_("I know the day")
+                session.plan.infusion,
+                label=_("Infusion day"),
+                known_text=_("I know the day"),
+                latest=latest_allowed_day(self._today()),  # the calendar's last day
             )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
             layout.addWidget(
@@ -79,6 +84,18 @@ class JourneyPage(Page):
                 )
             )
             layout.addWidget(picker)
+
+        out_of_range = check_date_ranges(session, self._today())
+        if out_of_range:
+            # A date the nurse is still fixing (a year 9990): nothing can be worked out from it,
+            # so say which one, rather than draw a chart of the year 10005.
+            layout.addWidget(framed("callout", label(_(
+                "One of the dates cannot be right, so the journey is not shown until it is "
+                "fixed: {problem}"
+            ).format(problem=out_of_range[0].message))))
+            self._add_buttons(layout)
+            self.chart = None
+            return
 
         # Chart and key dates side by side; at large text sizes, one under the other.
         row = QHBoxLayout() if self.scale < 1.5 else QVBoxLayout()
@@ -112,7 +129,9 @@ class JourneyPage(Page):
             dates_column.addWidget(item)
         dates_column.addStretch(1)
         row.addLayout(dates_column, 2)
+        self._add_buttons(layout)
 
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
         buttons = FlowLayout(spacing=8)  # wraps at large text sizes instead of running off
         if not self.kiosk:
             edit = QPushButton(_("Enter or change the family's details"))

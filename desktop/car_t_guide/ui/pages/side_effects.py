@@ -10,6 +10,7 @@ listens to ``screen_changed`` to refresh its "where am I" line, and to
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -24,19 +25,25 @@ from PySide6.QtWidgets import (
 
 from car_t_guide.core.chart.effect_strip import StripRow
 from car_t_guide.core.content import care as care_content
-from car_t_guide.core.content.contacts import Contacts, call_line, emergency_line, with_family_team
+from car_t_guide.core.content.call_plan import CallPlan, call_plan, fever_medicine_text
+from car_t_guide.core.content.contacts import Contacts, with_family_team
 from car_t_guide.core.content.texts import Item
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
+from car_t_guide.core.journey import rules_after_infusion
+from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.model import CHANGED_MEDICINES, Session
 from car_t_guide.ui import theme
 from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.widgets.call_plan import tier_box
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
 
 OVERVIEW = "overview"
 GRADES = "grades"
 MEDICINES = "medicines"
+FEVER_MEDICINE = "fever_pain"  # the medicine entry under which the center's own advice shows
+THINGS_TO_AVOID = "things_to_avoid"  # the topic that shows the family's stay-near dates
 
 
 def button(text: str, object_name: str = "", accessible_name: str = "") -> QPushButton:
@@ -67,7 +74,18 @@ def questions_card(groups: list[tuple[str, list[str]]]) -> QWidget:
 
 
 def strip_rows(effects: Iterable[care_content.SideEffect]) -> list[StripRow]:
-    return [StripRow(e.id, e.title, e.when_days) for e in effects if e.when_days is not None]
+    return [StripRow(e.id, e.short_title, e.when_days) for e in effects if e.when_days is not None]
+
+
+def strip_source(rows: Iterable[StripRow]) -> str:
+    """The one source of a strip chart (a test checks a chart never mixes two)."""
+    from car_t_guide.core.content.texts import sources
+
+    keys = {row.window.source for row in rows}
+    if len(keys) != 1:
+        raise ValueError(f"a strip chart needs exactly one source, got {sorted(keys)}")
+    source = sources().get(keys.pop())
+    return source.title if source else ""
 
 
 class GradeLevel(QWidget):
@@ -120,9 +138,14 @@ class SideEffectsPage(Page):
         session: Session | None = None,
         contacts: Callable[[], Contacts] | None = None,
         parent: QWidget | None = None,
+        *,
+        settings: Callable[[], CenterSettings] | None = None,
+        today: Callable[[], date] | None = None,
     ):
         super().__init__(parent)
         self._contacts = contacts
+        self._settings = settings or CenterSettings
+        self._today = today or date.today
         self._session: Session | None = None
         # The current unsubscribe function, in a list the destroyed-handler can reach without
         # touching the (then dead) page: the session must never call a deleted page.
@@ -266,32 +289,37 @@ class SideEffectsPage(Page):
             layout.addWidget(questions_card(self._questions))
             self._questions = []
 
-    def _call_box(self, title: str, items: Iterable[str], with_button: bool = True) -> QWidget:
+    def _call_plan(self) -> CallPlan:
+        session = self._session
+        return call_plan(
+            current_language(),
+            self._call_contacts(),
+            infusion=session.plan.infusion if session is not None else None,
+            fever_medicine=self._settings().fever_medicine,
+        )
+
+    def _call_box(self, title: str, sign_ids: Iterable[str] | None) -> QWidget:
+        """Whom to call for this screen's signs: the call plan cut down to them (``None``: the
+        plan's two numbers, no signs), and the way to all the warning signs."""
+        plan = self._call_plan()
+        tiers = plan.tiers if sign_ids is None else plan.for_signs(sign_ids)
         parts: list[QWidget] = [label(title, "warningHeading")]
-        texts = list(items)
-        if texts:
-            parts.append(bullet_list(texts))
-        parts.append(label(self._number_text(), "subheading"))
-        parts.append(label(self._emergency_text()))
-        if with_button:
-            signs = button(_("See all the warning signs"), "warningButton")
-            signs.clicked.connect(self.warning_signs_requested)
-            holder = QWidget()
-            row = QHBoxLayout(holder)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(signs)
-            row.addStretch(1)
-            parts.append(holder)
-        return framed("warningCard", *parts)
+        for tier in tiers:
+            parts.append(tier_box(tier, with_signs=sign_ids is not None))
+        signs = button(_("See all the warning signs"), "warningButton")
+        signs.clicked.connect(self.warning_signs_requested)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(signs)
+        row.addStretch(1)
+        parts.append(holder)
+        box = framed("card", *parts)
+        box.setAccessibleName(title)
+        return box
 
     def _call_contacts(self) -> Contacts:
         return with_family_team(self._session, self._contacts() if self._contacts else Contacts())
-
-    def _number_text(self) -> str:
-        return call_line(self._call_contacts())
-
-    def _emergency_text(self) -> str:
-        return emergency_line(self._call_contacts())
 
     # --- the overview -------------------------------------------------------------------------
 
@@ -303,6 +331,8 @@ class SideEffectsPage(Page):
         if rows:
             layout.addWidget(subheading(_("When the first side effects usually begin")))
             layout.addWidget(EffectStripWidget(rows))
+            source = _("Source: {source}").format(source=strip_source(rows))
+            layout.addWidget(label(source, "muted"))
 
         layout.addWidget(subheading(_("Choose a side effect to learn more")))
         layout.addLayout(self._button_grid([(e.id, e.title) for e in text.effects]))
@@ -313,7 +343,7 @@ class SideEffectsPage(Page):
                 [(GRADES, self._screen_title(GRADES)), (MEDICINES, self._screen_title(MEDICINES))]
             )
         )
-        layout.addWidget(self._call_box(_("Warning signs: call now"), []))
+        layout.addWidget(self._call_box(_("Warning signs: call now"), None))
 
     def _button_grid(self, entries: list[tuple[str, str]]) -> QGridLayout:
         """Large buttons, two to a row (one at the larger text sizes)."""
@@ -337,17 +367,45 @@ class SideEffectsPage(Page):
     ) -> None:
         self._back_button(layout)
         layout.addWidget(heading(effect.title))
-        self._section(layout, _("What it is"), effect.what_it_is)
-        self._section(layout, _("When it usually happens"), effect.when)
+        self._section(
+            layout, effect.section_title("what_it_is", _("What it is")), effect.what_it_is
+        )
+        self._section(
+            layout, effect.section_title("when", _("When it usually happens")), effect.when
+        )
+        if effect.id == THINGS_TO_AVOID:
+            self._rule_dates(layout)
         if effect.when_days is not None:
-            layout.addWidget(EffectStripWidget(strip_rows([effect]), show_titles=False))
-        self._section(layout, _("What you may see"), effect.what_you_may_see)
-        self._section(layout, _("What the team does"), effect.what_the_team_does)
+            rows = strip_rows([effect])
+            layout.addWidget(EffectStripWidget(rows, show_titles=False))
+            layout.addWidget(
+                label(_("Source: {source}").format(source=strip_source(rows)), "muted")
+            )
+        self._section(
+            layout,
+            effect.section_title("what_you_may_see", _("What you may see")),
+            effect.what_you_may_see,
+        )
+        self._section(
+            layout,
+            effect.section_title("what_the_team_does", _("What the team does")),
+            effect.what_the_team_does,
+        )
+        for more in effect.more_sections:
+            self._section(layout, more.title, more.items)
         self._questions_card(layout)
-        call = self._call_box(_("When to call right away"), said(effect.call_now))
-        call.setAccessibleName(_("When to call right away"))
-        layout.addWidget(call)
+        layout.addWidget(self._call_box(_("When to call right away"), effect.call_for))
         self._next_button(layout)
+
+    def _rule_dates(self, layout: QVBoxLayout) -> None:
+        """The family's own stay-near and no-driving dates (center settings), when known."""
+        if self._session is None:
+            return
+        rules = rules_after_infusion(
+            self._session, self._settings(), today=self._today(), lang=current_language()
+        )
+        if rules:
+            layout.addWidget(framed("callout", bullet_list(rule.plain_sentence for rule in rules)))
 
     # --- the grades ---------------------------------------------------------------------------
 
@@ -417,5 +475,8 @@ class SideEffectsPage(Page):
         self._section(layout, "", text.intro)
         for medicine in text.medicines:
             self._section(layout, medicine.title, medicine.items, question_group=medicine.title)
+            if medicine.id == FEVER_MEDICINE:
+                advice = fever_medicine_text(self._settings().fever_medicine, lang)
+                layout.addWidget(framed("callout", label(advice, "position")))
         self._questions_card(layout)
         self._next_button(layout)

@@ -1,4 +1,10 @@
-"""Warning signs: call now. Reachable from every screen by the red button."""
+"""When to call: the call plan, reachable from every screen by the red button.
+
+The emergency number's signs first, with seizure first aid beside them; then the CAR T team's
+signs with the team's number; what to say when you call; the center's advice on fever medicine.
+Everything comes from ``core.content.call_plan``, the one rule the summary and the wallet card
+also print.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +12,75 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from car_t_guide.core.content import texts as content
-from car_t_guide.core.content.contacts import Contacts, call_line, emergency_line
+from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, CallPlan, call_plan
+from car_t_guide.core.content.contacts import Contacts
 from car_t_guide.core.i18n import _, current_language
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui.pages.base import Page
-from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
+from car_t_guide.ui.widgets.call_plan import tier_box
+from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
 
 
 class WarningSignsPage(Page):
     page_id = "warning-signs"
 
-    def __init__(self, contacts: Callable[[], Contacts], parent=None):
+    def __init__(
+        self,
+        contacts: Callable[[], Contacts],
+        session: Callable[[], Session | None] | None = None,
+        settings: Callable[[], CenterSettings] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self._contacts = contacts
+        self._session = session or (lambda: None)
+        self._settings = settings or CenterSettings
+
+    def plan(self) -> CallPlan:
+        session = self._session()
+        return call_plan(
+            current_language(),
+            self._contacts(),
+            infusion=session.plan.infusion if session is not None else None,
+            fever_medicine=self._settings().fever_medicine,
+        )
 
     def build(self, layout: QVBoxLayout) -> None:
-        text = content.warning_signs(current_language())
-        layout.addWidget(heading(text.title))
-        for item in text.intro:
+        plan = self.plan()
+        layout.addWidget(heading(plan.title))
+        # The emergency number first, right under the title: a frightened parent should not
+        # have to scroll to find it, even at the largest text size.
+        layout.addWidget(tier_box(plan.tier(EMERGENCY)))
+        steps = framed(
+            "callout",
+            subheading(plan.seizure_title),
+            *(label(f"{n}. {step}") for n, step in enumerate(plan.seizure_steps, start=1)),
+        )
+        steps.setAccessibleName(plan.seizure_title)
+        layout.addWidget(steps)
+        layout.addWidget(tier_box(plan.tier(TEAM)))
+        for item in plan.intro:
             layout.addWidget(label(item.text))
-        # The number first: a worried parent should not have to scroll to find it.
-        layout.addWidget(framed("card", *self._numbers()))
-        signs = bullet_list(sign.text for sign in text.signs)
-        signs.setObjectName("signList")
-        call = label(_("Call now if you see any of these signs:"), "warningHeading")
-        layout.addWidget(framed("warningCard", call, signs))
-        for item in text.after:
+        for item in plan.any_sign:
+            layout.addWidget(label(item.text, "subheading"))
+        layout.addWidget(
+            framed(
+                "card",
+                subheading(plan.when_you_call_title),
+                bullet_list([plan.say, *(item.text for item in plan.when_you_call)]),
+            )
+        )
+        layout.addWidget(
+            framed(
+                "card",
+                subheading(plan.fever_medicine_title),
+                label(plan.fever_medicine, "position"),
+                bullet_list(item.text for item in plan.fever_medicine_why),
+            )
+        )
+        for item in plan.after:
             layout.addWidget(label(item.text, "muted"))
-
-    def _numbers(self):
-        contacts = self._contacts()
-        return [label(call_line(contacts), "warningHeading"), label(emergency_line(contacts))]
 
     def position_text(self) -> str:
         return _("Warning signs")

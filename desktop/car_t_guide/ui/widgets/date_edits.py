@@ -74,6 +74,7 @@ class OptionalDateEdit(QWidget):
         label: str,
         required: bool = False,
         known_text: str | None = None,
+        latest: date | None = None,
         parent=None,
     ):
         super().__init__(parent)
@@ -86,6 +87,8 @@ class OptionalDateEdit(QWidget):
         # The language's own long format ("Thursday, May 10, 2013"): hard to misread.
         self.picker.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.picker.setMinimumDate(QDate(MIN_YEAR, 1, 1))
+        if latest is not None:  # issue 10: a calendar that reaches year 9999 overflows dates
+            self.picker.setMaximumDate(QDate(latest))
         if required:
             self.known.setChecked(True)
             self.known.hide()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core.i18n import _, ngettext
-from car_t_guide.core.machine.logs import log_event
+from car_t_guide.core.machine.logs import log_event, log_failure
 from car_t_guide.core.machine.staff_pin import MAX_DIGITS, MIN_DIGITS, LockoutPolicy, normalize_pin
 from car_t_guide.ui import theme
 from car_t_guide.ui.widgets.text import label
@@ -182,7 +182,16 @@ class PinPad(QDialog):
             self._refresh()
             return
         pin, self._digits = self._digits, ""
-        if self._verify(pin):
+        try:
+            right = self._verify(pin)
+        except Exception as error:  # noqa: BLE001 (raised out of a key press, it crashed Qt)
+            # The start check (pin_hash_problem) should make this impossible; if it happens,
+            # say so plainly rather than count a PIN that was never checked.
+            log_failure("staff_pin_check_failed", error)
+            self._message = _("The PIN could not be checked. Please ask IT to set it again.")
+            self._refresh()
+            return
+        if right:
             self._lockout.record_right()
             log_event("staff_pin_right")
             self.accept()
