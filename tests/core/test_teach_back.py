@@ -190,9 +190,21 @@ def test_spanish_says_usted_medicamentos_and_no_english():
         assert not TU_FORMS.search(body), (found.id, TU_FORMS.search(body))
         assert not re.search(r"\bmedicinas?\b", body, re.I), found.id
         assert not ENGLISH.search(body), (found.id, ENGLISH.search(body))
-        # CRS: the Spanish name, with the English one once per screen that names it.
-        if "SLC" in " ".join(shown_texts(found)):
-            assert body.count("SLC (en inglés, CRS)") == 1, found.id
+        # CRS: the Spanish name, with the English one once on each screen that names it: the
+        # nurse's (prompt, points) and the kiosk's (question, answers, explanation, advice).
+        check = found.self_check
+        nurse = [found.title, found.nurse_prompt.text, *(p.text for p in found.listen_for)]
+        kiosk = [
+            found.title,
+            check.question.text,
+            *(c.text for c in check.choices),
+            check.explain.text,
+            *(p.text for p in found.center_advice),
+        ]
+        for screen in (nurse, kiosk):
+            shown = " ".join(screen)
+            if "SLC" in shown:
+                assert shown.count("SLC (en inglés, CRS)") == 1, (found.id, shown)
 
 
 def test_the_spanish_checks_can_fail():
