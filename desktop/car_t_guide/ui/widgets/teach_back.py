@@ -210,8 +210,9 @@ class RecordForm(QWidget):
         box.setAccessibleName(title)
         box.setFlat(True)
         # Side by side, as a sentence reads; one under another at the larger text sizes.
-        inside = QVBoxLayout(box) if sizes.scale >= 1.5 else QHBoxLayout(box)
-        inside.setSpacing(sizes.px(28))
+        stacked = sizes.scale >= 1.5
+        inside = QVBoxLayout(box) if stacked else QHBoxLayout(box)
+        inside.setSpacing(sizes.px(2) if stacked else sizes.px(28))
         group = QButtonGroup(box)
         buttons = {}
         in_order: list[OptionButton] = []
