@@ -15,7 +15,7 @@ from car_t_guide.core import i18n
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [lang for lang in i18n.SUPPORTED_LANGUAGES if lang != i18n.SOURCE_LANGUAGE]
 # Words that are the same in both languages on purpose.
-SAME_IN_ALL_LANGUAGES = {"CAR T", "OK", "A", "A+", "A++", "{number}", "PIN"}
+SAME_IN_ALL_LANGUAGES = {"CAR T", "OK", "A", "A+", "A++", "{number}", "PIN", "{result}: {details}"}
 
 
 def po_catalog(lang):

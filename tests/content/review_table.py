@@ -24,8 +24,7 @@ START = "<!-- review-table:start (made by: uv run python -m tests.content.review
 END = "<!-- review-table:end -->"
 
 # The files in the order a family meets them, and how each names its topics.
-FILES = ["welcome", "steps", "warning_signs", "side_effects", "grades", "medicines"]
-REVIEWED_ELSEWHERE = {"teach_back"}  # rewritten in other work; its facts cite the same keys
+FILES = ["welcome", "steps", "warning_signs", "side_effects", "grades", "medicines", "teach_back"]
 
 
 def _load(name: str) -> Any:
@@ -91,6 +90,10 @@ def topics() -> list[tuple[str, list[dict]]]:
     found.append(("Medicines", _items(medicines.get("intro"))))
     for medicine in medicines["medicines"]:
         found.append((f"Medicines: {medicine['title']}", _items(medicine)))
+    # Teach-back: what the nurse listens for and the right answers (a wrong answer is a mistake
+    # families make, not a claim: it is not listed).
+    for topic in _load("teach_back")["topics"]:
+        found.append((f"Check understanding: {topic['title']}", _items(topic)))
     return [(title, items) for title, items in found if items]
 
 

@@ -107,10 +107,11 @@ def test_contract_example_loads():
 
 
 def test_save_writes_back_the_same_document(tmp_path):
+    # A version 1 file comes back the same, as version 2 (the staff saved it with this app).
     loaded = parse_session(CONTRACT_EXAMPLE, today=TODAY)
     path = tmp_path / "out.json"
     save_session(loaded.session, path, today=TODAY)
-    assert json.loads(path.read_text(encoding="utf-8")) == CONTRACT_EXAMPLE
+    assert json.loads(path.read_text(encoding="utf-8")) == {**CONTRACT_EXAMPLE, "version": 2}
 
 
 def test_unknown_fields_are_kept_at_every_level(tmp_path):
@@ -118,17 +119,89 @@ def test_unknown_fields_are_kept_at_every_level(tmp_path):
     doc["from_the_future"] = {"nested": [1, "two", None, True, 2.5]}
     doc["patient"]["pronouns"] = "she/her"
     doc["care_team"]["nurse"] = "RN Lee"
-    doc["plan"]["product"] = "tisagenlecleucel"
+    doc["plan"]["protocol"] = "CTL019"
     doc["history"][0]["risk"] = "standard"
     doc["topics_reviewed"].append({"topic": "neuro", "by": "JL", "on": "2013-05-01", "x": 1})
     doc["medicines"] = [{"name": "Levetiracetam", "until": "2013-06-07", "dose_note": "bid"}]
     session = parse_session(doc, today=TODAY).session
     assert session.extra == {"from_the_future": {"nested": [1, "two", None, True, 2.5]}}
-    assert session.plan.extra == {"product": "tisagenlecleucel"}
+    assert session.plan.extra == {"protocol": "CTL019"}
     path = tmp_path / "kept.json"
+    save_session(session, path, today=TODAY)
+    assert json.loads(path.read_text(encoding="utf-8")) == {**doc, "version": 2}
+    assert load_session(path, today=TODAY).session == session
+
+
+def test_version_2_round_trip_keeps_the_record_the_product_and_unknown_fields(tmp_path):
+    doc = document(version=2)
+    doc["plan"]["product"] = "Kymriah (tisagenlecleucel)"
+    doc["plan"]["protocol"] = "CTL019"
+    doc["wallet_card_printed"] = True
+    doc["topics_reviewed"] = [
+        "crs",
+        {
+            "topic": "neuro",
+            "by": "RN JL",
+            "on": "2013-05-01",
+            "learner": "parent_or_guardian",
+            "method": "teach_back",
+            "result": "understood",
+            "minutes": 5,
+        },
+        {
+            "topic": "warning_signs",
+            "learner": "patient",
+            "method": "shown",
+            "result": "needs_review",
+        },
+    ]
+    session = parse_session(doc, today=TODAY).session
+    assert session.plan.product == "Kymriah (tisagenlecleucel)"
+    assert session.plan.extra == {"protocol": "CTL019"}
+    assert session.topics_reviewed[1] == TopicReview(
+        "neuro",
+        "RN JL",
+        date(2013, 5, 1),
+        learner="parent_or_guardian",
+        method="teach_back",
+        result="understood",
+        extra={"minutes": 5},
+    )
+    assert session.topics_reviewed[2].needs_review
+    path = tmp_path / "v2.json"
     save_session(session, path, today=TODAY)
     assert json.loads(path.read_text(encoding="utf-8")) == doc
     assert load_session(path, today=TODAY).session == session
+
+
+def test_a_version_1_file_is_read_as_version_1_then_saved_as_version_2(tmp_path):
+    doc = document(version=1)
+    # Scripts wrote the product as an unknown field in version 1: it becomes the real field.
+    doc["plan"]["product"] = "Kymriah"
+    # A field version 2 knows, with a value version 2 refuses: still an unknown field, kept.
+    doc["topics_reviewed"] = [{"topic": "crs", "learner": "aunt"}]
+    path = write(tmp_path, doc)
+    before = path.read_bytes()
+    loaded = load_session(path, today=TODAY)
+    assert path.read_bytes() == before  # loading never rewrites the file
+    session = loaded.session
+    assert session.plan.product == "Kymriah" and session.plan.extra == {}
+    assert session.topics_reviewed == [TopicReview("crs", extra={"learner": "aunt"})]
+    assert session_to_dict(session)["version"] == 2
+    # Saving as version 2 would make "aunt" a value of the real field: the save says so.
+    with pytest.raises(SessionError, match="topics_reviewed\\[0\\].learner"):
+        save_session(session, path, today=TODAY)
+    assert path.read_bytes() == before
+
+
+def test_the_education_record_is_saved_only_as_far_as_it_is_known():
+    session = empty_session()
+    session.set_collection(date(2026, 11, 20))
+    session.mark_topic_reviewed("crs", on=TODAY, method="self_check", result="understood")
+    saved = session_to_dict(session)["topics_reviewed"]
+    assert saved == [
+        {"topic": "crs", "on": "2026-11-26", "method": "self_check", "result": "understood"}
+    ]
 
 
 def test_plain_and_detailed_topics_keep_their_form(tmp_path):
@@ -230,68 +303,111 @@ def test_missing_file_is_a_clear_error(tmp_path):
         load_session(tmp_path / "nowhere.json", today=TODAY)
 
 
-@pytest.mark.parametrize(
-    ("doc", "field", "words"),
-    [
-        (document(format="something-else"), "format", "not a session file"),
-        (document(format=...), "format", "missing"),
-        (document(version=99), "version", "version 99"),
-        (document(version="1"), "version", "whole number"),
-        (document(version=...), "version", "missing"),
-        (document(version=0), "version", "version 0"),
-        (document(language=12), "language", "text"),
-        (document(language="español!"), "language", "language code"),
-        (document(patient={"display_name": 42}), "patient.display_name", "must be text"),
-        (document(patient={"display_name": "A" * 101}), "patient.display_name", "101 characters"),
-        (document(patient={"display_name": "Ana\x07"}), "patient.display_name", "U+0007"),
-        (document(patient={"display_name": "Ana\nLee"}), "patient.display_name", "control"),
-        (document(patient={"display_name": "Ana\x85"}), "patient.display_name", "control"),
-        (document(patient={"age_years": "15"}), "patient.age_years", "whole number"),
-        (document(patient={"age_years": 15.5}), "patient.age_years", "whole number"),
-        (document(patient={"age_years": True}), "patient.age_years", "whole number"),
-        (document(patient={"age_years": -1}), "patient.age_years", "between"),
-        (document(patient="Ana"), "patient", "object"),
-        (document(care_team={"phone_24h": 5550100199}), "care_team.phone_24h", "text"),
-        (document(history={"kind": "diagnosis"}), "history", "list"),
-        (document(history=["diagnosis"]), "history[0]", "object"),
-        (document(history=[{"kind": "relaps", "date": "2013"}]), "history[0].kind", "relaps"),
-        (document(history=[{"date": "2013"}]), "history[0].kind", "missing"),
-        (document(history=[{"kind": "relapse"}]), "history[0].date", "missing"),
-        (document(history=[{"kind": "relapse", "date": 2013}]), "history[0].date", "text"),
-        (document(history=[{"kind": "relapse", "date": "2013-13"}]), "history[0].date", "month 13"),
-        (
-            document(history=[{"kind": "relapse", "date": "2013-05-32"}]),
-            "history[0].date",
-            "day 32",
-        ),
-        (
-            document(history=[{"kind": "relapse", "date": "2013", "site": "brain"}]),
-            "history[0].site",
-            "brain",
-        ),
-        (document(history=[{"kind": "diagnosis", "date": "1850"}]), "history[0].date", "1900"),
-        (document(history=[{"kind": "diagnosis", "date": "2300"}]), "history[0].date", "3 years"),
-        (
-            document(history=[{"kind": "other", "date": "2013", "note": "x" * 20_001}]),
-            "history[0].note",
-            "20001 characters",
-        ),
-        (document(plan=...), "plan", "collection"),
-        (with_plan(collection=None), "plan.collection", "missing"),
-        (with_plan(collection="2013-03"), "plan.collection", "full date"),
-        (with_plan(infusion="2013-03-01"), "plan.infusion", "before T cell collection"),
-        (with_plan(lymphodepletion_start="2013-03-01"), "plan.lymphodepletion_start", "before"),
-        (with_plan(bridging_start="2013-03-01"), "plan.bridging_start", "before"),
-        (with_plan(collection="1850-03-20"), "plan.collection", "1900"),
-        (with_plan(infusion="2300-01-01"), "plan.infusion", "3 years"),
-        (document(topics_reviewed=["crs", "cars"]), "topics_reviewed[1]", "cars"),
-        (document(topics_reviewed=[{"by": "JL"}]), "topics_reviewed[0].topic", "missing"),
-        (document(topics_reviewed="crs"), "topics_reviewed", "list"),
-        (document(medicines=[{"purpose": "seizures"}]), "medicines[0].name", "missing"),
-        (document(medicines=[{"name": "X", "until": "soon"}]), "medicines[0].until", "soon"),
-        (document(extra_field="bad \udc80 char"), "extra_field", "broken character"),
-    ],
-)
+# Every bad value the loader refuses, with the field it names (the schema tests run these too).
+BAD_VALUES = [
+    (document(format="something-else"), "format", "not a session file"),
+    (document(format=...), "format", "missing"),
+    (document(version=99), "version", "version 99"),
+    (document(version="1"), "version", "whole number"),
+    (document(version=...), "version", "missing"),
+    (document(version=0), "version", "version 0"),
+    (document(language=12), "language", "text"),
+    (document(language="español!"), "language", "language code"),
+    (document(patient={"display_name": 42}), "patient.display_name", "must be text"),
+    (document(patient={"display_name": "A" * 101}), "patient.display_name", "101 characters"),
+    (document(patient={"display_name": "Ana\x07"}), "patient.display_name", "U+0007"),
+    (document(patient={"display_name": "Ana\nLee"}), "patient.display_name", "control"),
+    (document(patient={"display_name": "Ana\x85"}), "patient.display_name", "control"),
+    (document(patient={"age_years": "15"}), "patient.age_years", "whole number"),
+    (document(patient={"age_years": 15.5}), "patient.age_years", "whole number"),
+    (document(patient={"age_years": True}), "patient.age_years", "whole number"),
+    (document(patient={"age_years": -1}), "patient.age_years", "between"),
+    (document(patient="Ana"), "patient", "object"),
+    (document(care_team={"phone_24h": 5550100199}), "care_team.phone_24h", "text"),
+    (document(history={"kind": "diagnosis"}), "history", "list"),
+    (document(history=["diagnosis"]), "history[0]", "object"),
+    (document(history=[{"kind": "relaps", "date": "2013"}]), "history[0].kind", "relaps"),
+    (document(history=[{"date": "2013"}]), "history[0].kind", "missing"),
+    (document(history=[{"kind": "relapse"}]), "history[0].date", "missing"),
+    (document(history=[{"kind": "relapse", "date": 2013}]), "history[0].date", "text"),
+    (document(history=[{"kind": "relapse", "date": "2013-13"}]), "history[0].date", "month 13"),
+    (
+        document(history=[{"kind": "relapse", "date": "2013-05-32"}]),
+        "history[0].date",
+        "day 32",
+    ),
+    (
+        document(history=[{"kind": "relapse", "date": "2013", "site": "brain"}]),
+        "history[0].site",
+        "brain",
+    ),
+    (document(history=[{"kind": "diagnosis", "date": "1850"}]), "history[0].date", "1900"),
+    (document(history=[{"kind": "diagnosis", "date": "2300"}]), "history[0].date", "3 years"),
+    (
+        document(history=[{"kind": "other", "date": "2013", "note": "x" * 20_001}]),
+        "history[0].note",
+        "20001 characters",
+    ),
+    (document(plan=...), "plan", "collection"),
+    (with_plan(collection=None), "plan.collection", "missing"),
+    (with_plan(collection="2013-03"), "plan.collection", "full date"),
+    (with_plan(infusion="2013-03-01"), "plan.infusion", "before T cell collection"),
+    (with_plan(lymphodepletion_start="2013-03-01"), "plan.lymphodepletion_start", "before"),
+    (with_plan(bridging_start="2013-03-01"), "plan.bridging_start", "before"),
+    (with_plan(collection="1850-03-20"), "plan.collection", "1900"),
+    (with_plan(infusion="2300-01-01"), "plan.infusion", "3 years"),
+    (document(topics_reviewed=["crs", "cars"]), "topics_reviewed[1]", "cars"),
+    (document(topics_reviewed=[{"by": "JL"}]), "topics_reviewed[0].topic", "missing"),
+    (document(topics_reviewed="crs"), "topics_reviewed", "list"),
+    (document(medicines=[{"purpose": "seizures"}]), "medicines[0].name", "missing"),
+    (document(medicines=[{"name": "X", "until": "soon"}]), "medicines[0].until", "soon"),
+    (document(extra_field="bad \udc80 char"), "extra_field", "broken character"),
+    # Version 2's fields and topics.
+    (document(version=3), "version", "version 3"),
+    (document(version=2, topics_reviewed=["fever", "fevers"]), "topics_reviewed[1]", "fevers"),
+    (document(topics_reviewed=["fever"]), "topics_reviewed[0]", "fever"),  # not in version 1
+    (
+        document(version=2, topics_reviewed=[{"topic": "crs", "learner": "aunt"}]),
+        "topics_reviewed[0].learner",
+        "aunt",
+    ),
+    (
+        document(version=2, topics_reviewed=[{"topic": "crs", "method": "video"}]),
+        "topics_reviewed[0].method",
+        "video",
+    ),
+    (
+        document(version=2, topics_reviewed=[{"topic": "crs", "result": "passed"}]),
+        "topics_reviewed[0].result",
+        "passed",
+    ),
+    (
+        document(version=2, plan={**CONTRACT_EXAMPLE["plan"], "product": 42}),
+        "plan.product",
+        "text",
+    ),
+    (
+        document(version=2, plan={**CONTRACT_EXAMPLE["plan"], "product": "Kymriah\n"}),
+        "plan.product",
+        "control",
+    ),
+    (
+        document(version=2, plan={**CONTRACT_EXAMPLE["plan"], "product": "K" * 201}),
+        "plan.product",
+        "201 characters",
+    ),
+    (document(history=[{"kind": "relapse", "date": "2013-02-29"}]), "history[0].date", "29"),
+    (document(history=[{"kind": "relapse", "date": "2013-04-31"}]), "history[0].date", "31"),
+    (document(history=[{"kind": "relapse", "date": "2013-00"}]), "history[0].date", "month 0"),
+    (document(history=[{"kind": "relapse", "date": "2013\n"}]), "history[0].date", "not a date"),
+    (document(language="es\n"), "language", "language code"),
+    (with_plan(infusion="2013-05-10\n"), "plan.infusion", "not a date"),
+    (document(patient={"age_years": 121}), "patient.age_years", "between"),
+    (document(patient={"bad \udc80 key": 1}), "patient", "broken character"),
+]
+
+
+@pytest.mark.parametrize(("doc", "field", "words"), BAD_VALUES)
 def test_bad_values_name_file_and_field(tmp_path, doc, field, words):
     error = error_for(tmp_path, json.dumps(doc))
     assert error.field == field

@@ -23,10 +23,16 @@ from car_t_guide.core.session import files as session_module
 from car_t_guide.core.session.fields import (
     FORMAT,
     HISTORY_KINDS,
+    LEARNERS,
     MAX_NAME_CHARS,
+    METHODS,
+    PLAN_FIELDS,
+    READABLE_VERSIONS,
     RELAPSE_SITES,
+    RESULTS,
+    RULES,
     TOP_LEVEL_KEYS,
-    TOPICS,
+    TOPIC_REVIEW_FIELDS,
 )
 from car_t_guide.core.session.files import (
     MAX_NUMBER_DIGITS,
@@ -134,7 +140,7 @@ def history_events(draw):
 
 
 @st.composite
-def plans(draw):
+def plans(draw, version=2):
     """Plans in the contract's order: collection <= bridging <= lymphodepletion < infusion."""
     collection = draw(st.dates(min_value=date(1990, 1, 1), max_value=LATEST - timedelta(days=90)))
     plan = {"collection": collection.isoformat()}
@@ -152,13 +158,16 @@ def plans(draw):
         else:
             infusion = last + timedelta(days=draw(st.integers(1, 30)))
         plan["infusion"] = infusion.isoformat()
-    plan.update(draw(extras({"collection", "bridging_start", "lymphodepletion_start", "infusion"})))
+    if version >= 2 and draw(st.booleans()):
+        plan["product"] = draw(names.filter(lambda s: len(s) <= 200))
+    # Unknown fields never take the name of a field of any version (that is another test).
+    plan.update(draw(extras({f.name for f in PLAN_FIELDS})))
     return plan
 
 
 @st.composite
-def topics(draw):
-    topic = draw(st.sampled_from(TOPICS))
+def topics(draw, version=2):
+    topic = draw(st.sampled_from(RULES[version].topics))
     if draw(st.booleans()):
         return topic
     review = {"topic": topic}
@@ -166,7 +175,11 @@ def topics(draw):
         review["by"] = draw(names.filter(lambda s: len(s) <= 200))
     if draw(st.booleans()):
         review["on"] = draw(st.dates(min_value=date(1990, 1, 1), max_value=LATEST)).isoformat()
-    review.update(draw(extras({"topic", "by", "on"})))
+    if version >= 2:
+        for name, options in (("learner", LEARNERS), ("method", METHODS), ("result", RESULTS)):
+            if draw(st.booleans()):
+                review[name] = draw(st.sampled_from(options))
+    review.update(draw(extras({f.name for f in TOPIC_REVIEW_FIELDS})))
     return review
 
 
@@ -182,7 +195,8 @@ def medicines(draw):
 
 @st.composite
 def valid_documents(draw):
-    doc = {"format": FORMAT, "version": 1}
+    version = draw(st.sampled_from(READABLE_VERSIONS))
+    doc = {"format": FORMAT, "version": version}
     if draw(st.booleans()):
         doc["language"] = draw(st.sampled_from(["en", "es", "ar", "zh-Hans", "es_MX"]))
     patient = {"display_name": draw(names)}
@@ -196,8 +210,8 @@ def valid_documents(draw):
         **draw(extras({"center", "phone_24h"})),
     }
     doc["history"] = draw(st.lists(history_events(), max_size=6))
-    doc["plan"] = draw(plans())
-    doc["topics_reviewed"] = draw(st.lists(topics(), max_size=4))
+    doc["plan"] = draw(plans(version))
+    doc["topics_reviewed"] = draw(st.lists(topics(version), max_size=4))
     if draw(st.booleans()):
         doc["medicines"] = draw(st.lists(medicines(), min_size=1, max_size=3))
     doc.update(draw(extras(set(TOP_LEVEL_KEYS))))
@@ -217,6 +231,7 @@ def test_valid_sessions_load_and_survive_save_and_load(tmp_path, doc):
     assert again.session == loaded.session
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written == session_to_dict(loaded.session)
+    assert written["version"] == 2  # whatever it was read as, the app writes version 2
     # Unknown fields come back exactly, at every level.
     assert {k: v for k, v in written.items() if k not in TOP_LEVEL_KEYS} == {
         k: v for k, v in doc.items() if k not in TOP_LEVEL_KEYS
@@ -313,7 +328,7 @@ def _break_missing_collection(doc, data):
 
 
 def _break_version(doc, data):
-    doc["version"] = data.draw(st.integers(min_value=2))
+    doc["version"] = data.draw(st.one_of(st.integers(min_value=3), st.integers(max_value=0)))
     return "version"
 
 
@@ -323,7 +338,8 @@ def _break_format(doc, data):
 
 
 def _break_topic(doc, data):
-    doc["topics_reviewed"].append(data.draw(st.text().filter(lambda t: t not in TOPICS)))
+    known = RULES[doc["version"]].topics
+    doc["topics_reviewed"].append(data.draw(st.text().filter(lambda t: t not in known)))
     return f"topics_reviewed[{len(doc['topics_reviewed']) - 1}]"
 
 

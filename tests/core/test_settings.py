@@ -31,6 +31,7 @@ def test_keys_are_the_documented_ones():
         "center_name",
         "phone_24h",
         "emergency_number",
+        "product",
         "stay_near_center_days",
         "no_driving_days",
         "follow_up_days",
@@ -48,6 +49,14 @@ def test_keys_are_the_documented_ones():
         "speech_rate",
         "speech_volume",
     )
+
+
+def test_a_center_names_its_product_in_one_line(tmp_path):
+    path = write(tmp_path, 'product = "Kymriah (tisagenlecleucel)"\n')
+    assert load_settings(path).settings.product == "Kymriah (tisagenlecleucel)"
+    assert CenterSettings().product == ""  # by default no product: the card leaves a line
+    with pytest.raises(SettingsError, match="product"):
+        load_settings(write(tmp_path, 'product = "Kymriah\\nTecartus"\n'))
 
 
 def test_defaults_follow_the_june_2025_label():

@@ -197,9 +197,18 @@ def test_product_is_printed_only_when_known():
     pdf, _ = build(lang="en")
     assert contains(pdf, "Product: ________")
     session = family_session()
-    session.plan.extra["product"] = "tisagenlecleucel (Kymriah)"
+    session.plan.product = "tisagenlecleucel (Kymriah)"
     pdf, _ = build(session, lang="en")
     assert contains(pdf, "Product: tisagenlecleucel (Kymriah)")
+
+
+def test_the_centers_product_is_printed_when_the_session_names_none():
+    pdf, _ = build(lang="en", settings=replace(CENTER, product="Kymriah (tisagenlecleucel)"))
+    assert contains(pdf, "Product: Kymriah (tisagenlecleucel)")
+    session = family_session()
+    session.plan.product = "Tecartus"  # the family's own product wins
+    pdf, _ = build(session, lang="en", settings=replace(CENTER, product="Kymriah"))
+    assert contains(pdf, "Product: Tecartus") and not contains(pdf, "Product: Kymriah")
 
 
 # --- paper, metadata, fonts, margins ------------------------------------------------------------

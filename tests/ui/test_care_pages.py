@@ -68,46 +68,151 @@ def saved_and_loaded(session: Session, tmp_path) -> Session:
 # --- teach-back with a nurse ---------------------------------------------------------------------
 
 
-def test_nurse_led_teach_back_records_initials_and_date_and_survives_save_and_load(
+def record(topic, by="RN", learner="parent_or_guardian", method="teach_back", result="understood"):
+    return TopicReview(topic, by, TODAY, learner=learner, method=method, result=result)
+
+
+def test_nurse_led_teach_back_records_the_education_record_and_survives_save_and_load(
     show, qtbot, tmp_path
 ):
     session = new_session()
     page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
     page.show_screen("crs")
-    prompt = care_content.teach_back("en").topic("crs").nurse_prompt.text
-    assert prompt in texts_in(page)
-    assert "Tell me what you will do if" in prompt
+    topic = care_content.teach_back("en").topic("crs")
+    shown = texts_in(page)
+    assert topic.nurse_prompt.text in shown and "Listen for:" in shown
+    assert all(point.text in shown for point in topic.listen_for)
+    # Who and how have sensible defaults: a parent, teach-back.
+    assert page.record_form.learner() == "parent_or_guardian"
+    assert page.record_form.method() == "teach_back"
 
     # Initials are required: nothing is recorded without them.
-    page.explained_button.click()
+    page.understood_button.click()
     assert session.topics_reviewed == []
     assert page.problem_label is not None and page.problem_label.isVisibleTo(page)
 
     qtbot.keyClicks(page.initials_edit, "RN")
-    page.explained_button.click()
-    assert session.topics_reviewed == [TopicReview("crs", "RN", TODAY)]
-    assert "Marked as explained back." in texts_in(page)
-    assert page.status_labels["crs"].text() == "Reviewed with RN on November 26, 2026"
+    page.understood_button.click()
+    assert session.topics_reviewed == [record("crs")]
+    assert "Recorded: understood." in texts_in(page)
+    assert page.status_labels["crs"].text() == (
+        "Understood: Parent or guardian, Teach-back, RN, November 26, 2026"
+    )
 
-    # On to the next topic: the initials stay; "Go over again" records nothing.
+    # On to the next topic: who, how and the initials stay. The patient shows it this time.
     page.next_button.click()
     assert page.screen == "neuro"
     assert page.initials_edit.text() == "RN"
-    page.again_button.click()
-    assert session.reviewed_topics() == {"crs"}
+    page.record_form.learner_buttons["patient"].click()
+    page.record_form.method_buttons["shown"].click()
+    page.needs_review_button.click()
+    assert session.review_of("neuro") == record(
+        "neuro", learner="patient", method="shown", result="needs_review"
+    )
     assert "That is fine. Go over this topic together again." in texts_in(page)
-    page.explained_button.click()
-    assert session.reviewed_topics() == {"crs", "neuro"}
+    page.understood_button.click()  # gone over again: the latest record counts
+    assert session.review_of("neuro") == record("neuro", learner="patient", method="shown")
+    page.next_button.click()
+    assert page.record_form.learner() == "patient" and page.record_form.method() == "shown"
 
     page.show_screen("overview")
-    assert page.status_labels["neuro"].text() == "Reviewed with RN on November 26, 2026"
+    assert page.status_labels["neuro"].text() == (
+        "Understood: The patient, Shown, RN, November 26, 2026"
+    )
     assert page.status_labels["infection"].text() == "Not reviewed yet"
 
     loaded = saved_and_loaded(session, tmp_path)
     assert loaded.topics_reviewed == [
-        TopicReview("crs", "RN", TODAY),
-        TopicReview("neuro", "RN", TODAY),
+        record("crs"),
+        record("neuro", learner="patient", method="shown"),
     ]
+
+
+def test_a_topic_takes_two_key_presses_once_the_initials_are_in(show, qtbot):
+    session = new_session()
+    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+    def focused():
+        return QApplication.focusWidget()
+
+    page.show_screen("process")
+    assert focused() is page.initials_edit  # no initials yet: the cursor waits there
+    qtbot.keyClicks(focused(), "JS")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter: understood
+    assert session.review_of("process") == record("process", by="JS")
+    assert focused() is page.next_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # on to the next topic
+    assert page.screen == "journey"
+    assert focused() is page.understood_button  # initials known: one press records it
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert session.review_of("journey") == record("journey", by="JS")
+
+    # Every part of the record is reached with Tab and changed with the arrow keys.
+    page.show_screen("crs")
+    form = page.record_form
+    wanted = {
+        form.learner_buttons["parent_or_guardian"],
+        form.method_buttons["teach_back"],
+        page.initials_edit,
+        page.understood_button,
+        page.needs_review_button,
+    }
+    page.back_button.setFocus()
+    reached = set()
+    for _ in range(40):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        reached.add(focused())
+    assert wanted <= reached
+    form.learner_buttons["parent_or_guardian"].setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert form.learner() == "patient"
+    form.method_buttons["teach_back"].setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert form.method() == "shown"
+    page.understood_button.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert session.review_of("crs") == record("crs", by="JS", learner="patient", method="shown")
+
+
+def test_after_a_key_press_its_result_is_in_view(show, qtbot):
+    """At the largest text the record is below the question: the focused initials are in view
+    when the topic opens (focus is never hidden: WCAG 2.2, 2.4.11), and after Enter the
+    feedback and the next button are in view."""
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True), scale=2.0)
+    page.resize(1280, 600)
+    page.show_screen("fever")
+    QApplication.processEvents()
+    assert page.initials_edit.hasFocus()
+    qtbot.keyClicks(page.initials_edit, "RN")
+    QApplication.processEvents()
+    assert not page.initials_edit.visibleRegion().isEmpty()
+    qtbot.keyClick(page.initials_edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert not page.feedback.visibleRegion().isEmpty()
+    assert not page.next_button.visibleRegion().isEmpty()
+
+
+def test_every_record_control_is_named_for_a_screen_reader(show):
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
+    page.show_screen("fever")
+    form = page.record_form
+    buttons = [*form.learner_buttons.values(), *form.method_buttons.values()]
+    assert [b.accessibleName() for b in buttons] == [
+        "Parent or guardian",
+        "The patient",
+        "Another caregiver",
+        "Teach-back",
+        "Shown",
+    ]
+    from PySide6.QtWidgets import QGroupBox
+
+    groups = [g.accessibleName() for g in form.findChildren(QGroupBox)]
+    assert groups == ["Who explained it back", "How"]
+    assert page.initials_edit.accessibleName() == "Nurse's initials"
+    assert page.understood_button.accessibleName() == "Record: understood"
+    assert page.needs_review_button.accessibleName() == "Record: needs review"
 
 
 def test_initials_are_at_most_10_characters_and_blank_ones_are_refused(show, qtbot):
@@ -118,25 +223,57 @@ def test_initials_are_at_most_10_characters_and_blank_ones_are_refused(show, qtb
     assert page.initials_edit.text() == "ABCDEFGHIJ"
     page.initials_edit.clear()
     qtbot.keyClicks(page.initials_edit, "   ")
-    page.explained_button.click()
+    page.understood_button.click()
+    page.needs_review_button.click()
     assert session.topics_reviewed == []
     assert page.problem_label is not None
 
 
-def test_go_over_again_offers_the_screen_to_read_again(show, qtbot):
+def test_needs_review_offers_the_screen_to_read_again(show, qtbot):
     page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
     page.show_screen("crs")
-    page.again_button.click()
+    page.initials_edit.setText("RN")
+    page.needs_review_button.click()
     read = [b for b in page.findChildren(QAbstractButton) if b.text() == "Read about it again"]
     with qtbot.waitSignal(page.review_requested) as blocker:
         read[0].click()
     assert blocker.args == ["side-effects", "crs"]
 
 
+def test_the_dated_question_uses_the_familys_infusion_and_the_center_settings(show):
+    from car_t_guide.core.machine.settings import CenterSettings
+
+    session = new_session()
+    session.set_infusion(date(2026, 11, 20))
+    page = show(
+        CheckUnderstandingPage(
+            session, lambda: TODAY, settings=lambda: CenterSettings(stay_near_center_days=28)
+        )
+    )
+    page.show_screen("after_discharge")
+    assert "Until what day do you stay close to the hospital?" in texts_in(page)
+    assert page.choice_buttons["c"].text() == "Stay close through Friday, December 18, 2026."
+    session.set_infusion(None)  # staff clear the day: the question follows at once
+    assert "How long do you stay close to the hospital after the infusion?" in texts_in(page)
+    assert page.choice_buttons["c"].text() == "Stay close for 4 weeks after the infusion."
+
+
+def test_the_nurse_sees_the_familys_own_medicines_on_medicines_at_home(show):
+    session = new_session()
+    session.add_medicine(Medicine("Levetiracetam", until=date(2026, 12, 20)))
+    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page.show_screen("medicines_at_home")
+    assert "Levetiracetam: until December 20, 2026" in texts_in(page)
+
+
 # --- the kiosk self-check ------------------------------------------------------------------------
 
 
-def test_kiosk_self_check_explains_kindly_and_marks_only_a_right_answer(show, tmp_path):
+def kiosk_record(topic, result):
+    return TopicReview(topic, None, TODAY, method="self_check", result=result)
+
+
+def test_kiosk_self_check_explains_kindly_and_records_what_it_can(show, tmp_path):
     session = new_session()
     page = show(CheckUnderstandingPage(session, lambda: TODAY))
     assert not page.nurse_mode
@@ -149,27 +286,42 @@ def test_kiosk_self_check_explains_kindly_and_marks_only_a_right_answer(show, tm
     assert "Not quite, and that is OK." in shown
     assert f"The answer is: {check.right_choice.text}" in shown
     assert check.explain.text in shown
-    assert session.topics_reviewed == []
-    assert page.status_labels["crs"].text() == "Not reviewed yet"
-    # Never a score.
+    # No staff name, and no score: the nurse sees later that this one needs going over.
+    assert session.topics_reviewed == [kiosk_record("crs", "needs_review")]
+    assert page.status_labels["crs"].text() == "Needs review: Kiosk self-check, November 26, 2026"
     assert not any(word in " ".join(texts_in(page)).lower() for word in ("score", "wrong", "fail"))
 
     page.choice_buttons[check.right_choice.id].click()
     assert "Yes, that is right!" in texts_in(page.feedback)
     assert check.explain.text in texts_in(page.feedback)
-    assert session.topics_reviewed == [TopicReview("crs", None, TODAY)]
-    assert page.status_labels["crs"].text() == "Reviewed on November 26, 2026"
+    assert session.topics_reviewed == [kiosk_record("crs", "understood")]
+    assert page.status_labels["crs"].text() == "Understood: Kiosk self-check, November 26, 2026"
+    # A wrong answer after a right one does not undo it.
+    page.choice_buttons[wrong.id].click()
+    assert session.topics_reviewed == [kiosk_record("crs", "understood")]
 
-    assert saved_and_loaded(session, tmp_path).topics_reviewed == [TopicReview("crs", None, TODAY)]
+    assert saved_and_loaded(session, tmp_path).topics_reviewed == [
+        kiosk_record("crs", "understood")
+    ]
 
 
-def test_kiosk_right_answer_keeps_a_nurses_earlier_review(show):
+def test_the_kiosk_shows_the_centers_fever_medicine_advice_after_the_answer(show):
+    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY))
+    page.show_screen("fever")
+    page.choice_buttons["c"].click()
+    advice = care_content.teach_back("en").topic("fever").center_advice
+    assert advice and all(item.text in texts_in(page.feedback) for item in advice)
+
+
+def test_kiosk_answers_keep_a_nurses_earlier_review(show):
     session = new_session()
     session.mark_topic_reviewed("neuro", by="RN", on=date(2026, 11, 20))
     page = show(CheckUnderstandingPage(session, lambda: TODAY))
     page.show_screen("neuro")
-    right = care_content.teach_back("en").topic("neuro").self_check.right_choice
-    page.choice_buttons[right.id].click()
+    check = care_content.teach_back("en").topic("neuro").self_check
+    page.choice_buttons[check.right_choice.id].click()
+    wrong = next(c for c in check.choices if not c.correct)
+    page.choice_buttons[wrong.id].click()
     assert session.topics_reviewed == [TopicReview("neuro", "RN", date(2026, 11, 20))]
 
 
@@ -389,12 +541,15 @@ def test_every_screen_fits_at_every_text_size(show, lang, scale):
     # The screens after a press: feedback, the initials problem, the kiosk's explanation.
     nurse, kiosk = pages[1], pages[2]
     nurse.show_screen("infection")
-    for press in (nurse.explained_button, nurse.again_button):
+    for press in (nurse.understood_button, nurse.needs_review_button):
         press.click()
         QApplication.processEvents()
         assert cut_off(nurse) == [], press.text()
     nurse.initials_edit.setText("RN")
-    nurse.explained_button.click()
+    nurse.needs_review_button.click()
+    QApplication.processEvents()
+    assert cut_off(nurse) == []
+    nurse.understood_button.click()
     QApplication.processEvents()
     assert cut_off(nurse) == []
     kiosk.show_screen("infection")

@@ -155,11 +155,11 @@ def test_after_explained_back_and_go_over_again_focus_and_message_are_in_view(
     page = window.check_page
     page.show_screen(page.screen_ids()[1])
     page.initials_edit.setText("RN")
-    page.again_button.click()
+    page.needs_review_button.click()
     focused = QApplication.focusWidget()
     assert page.feedback.isAncestorOf(focused)
     qtbot.waitUntil(lambda: visible_in_page(focused))
-    page.explained_button.click()
+    page.understood_button.click()
     focused = QApplication.focusWidget()
     assert focused is page.next_button
     qtbot.waitUntil(lambda: visible_in_page(focused))

@@ -143,6 +143,12 @@ def format_day_with_weekday(day: date, lang: str) -> str:
     return format_date(day, "full", locale=lang)
 
 
+def format_short_day(day: date, lang: str) -> str:
+    """'Sat, May 11' / 'sáb, 11 de mayo': a day in a printed table whose year is said above it
+    (the month in full: an abbreviation can read as another language's word, "may")."""
+    return format_skeleton("MMMMEd", day, locale=lang)
+
+
 def format_month_year(year: int, month: int, lang: str) -> str:
     """'May 2013' / 'mayo de 2013'."""
     return format_skeleton("yMMMM", date(year, month, 1), locale=lang)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from car_t_guide.core.content import care
 from car_t_guide.core.dates import (
     add_years,
     format_after_infusion,
@@ -315,6 +314,8 @@ class _Builder:
         )
 
     def watch_windows(self) -> None:
+        from car_t_guide.core.content import care  # here: care's teach-back uses key_dates
+
         _ = self.tr.gettext
         effects = care.side_effects(self.lang)
         crs, neuro = effects.effect("crs").when_days, effects.effect("neuro").when_days

@@ -49,14 +49,13 @@ from car_t_guide.core.content.call_plan import (
     fever_medicine_text,
 )
 from car_t_guide.core.content.contacts import contacts_for
-from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS, TOPIC_LABELS
+from car_t_guide.core.content.labels import HISTORY_KIND_LABELS, RELAPSE_SITE_LABELS
 from car_t_guide.core.dates import format_day, format_day_number, format_partial
 from car_t_guide.core.journey import RULES_AFTER_INFUSION, KeyDate, key_dates
 from car_t_guide.core.machine.atomic import write_atomic
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session import examples
-from car_t_guide.core.session.checks import check_texts, text_problem
-from car_t_guide.core.session.fields import MAX_LINE_CHARS, Text
+from car_t_guide.core.session.checks import check_texts
 from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session
 from car_t_guide.core.summary_warnings import (
@@ -65,7 +64,7 @@ from car_t_guide.core.summary_warnings import (
     RIGHT_TO_LEFT,
     PrintWarning,
 )
-from car_t_guide.report import chart
+from car_t_guide.report import chart, education_record, symptom_log
 from car_t_guide.report.fonts import (
     BOLD,
     ITALIC,
@@ -126,23 +125,19 @@ class _Sources:
 def product_name(session: Session, settings: CenterSettings) -> str | None:
     """The CAR T product, when the session (``plan.product``) or the center (``product``) names
     one; None otherwise (the card then leaves a line to write it in)."""
-    for value in (session.plan.extra.get("product"), settings.extra.get("product")):
-        if isinstance(value, str) and value.strip():
+    for value in (session.plan.product, settings.product):
+        if value and value.strip():
             return value.strip()
     return None
 
 
 def _refuse_unprintable(session: Session, settings: CenterSettings) -> None:
     """Control characters are refused with the loader's own message (SessionError), so a
-    session built in the app or by a script is held to the same rules as a file."""
+    session built in the app or by a script is held to the same rules as a file (the product
+    included: ``check_texts`` checks ``plan.product``)."""
     for problem in check_texts(session):
         if problem.is_error:
             raise SessionError("", problem.field, problem.message)
-    product = session.plan.extra.get("product")
-    if isinstance(product, str):
-        message = text_problem(product, Text(MAX_LINE_CHARS))
-        if message:
-            raise SessionError("", "plan.product", message)
 
 
 def _user_texts(session: Session, settings: CenterSettings) -> list[tuple[str, str, bool]]:
@@ -554,37 +549,23 @@ class _Summary:
         return story
 
     def topics(self) -> list[Flowable]:
-        _ = self.words.gettext
-        s = self.styles
-        story: list[Flowable] = [
+        """The education record of each topic reviewed, then the topics still to go over."""
+        return [
             CondPageBreak(110),
-            self.heading(_("What we went through with the nurse")),
+            *education_record.topics_reviewed(
+                self.session, words=self.words, styles=self.styles, width=self.width
+            ),
         ]
-        reviews = self.session.topics_reviewed
-        if not reviews:
-            story.append(self.p(text(_("No topics are recorded yet."))))
-            return story
-        rows = [
-            [
-                self.p(text(_("Topic"), BOLD), s.cell_bold),
-                self.p(text(_("Gone through with"), BOLD), s.cell_bold),
-                self.p(text(_("Date"), BOLD), s.cell_bold),
-            ]
-        ]
-        for review in reviews:
-            label = TOPIC_LABELS.get(review.topic)
-            rows.append(
-                [
-                    self.p(text(_(label) if label else review.topic), s.cell),
-                    self.p(text(review.by), s.cell) if review.by else BLANK_CELL(),
-                    self.p(text(format_day(review.on, self.lang)), s.cell)
-                    if review.on
-                    else BLANK_CELL(),
-                ]
-            )
-        widths = [self.width * 0.5, self.width * 0.22, self.width * 0.28]
-        story.append(self.table(rows, widths, header=True))
-        return story
+
+    def symptom_log(self) -> list[Flowable]:
+        self.sources.add(*symptom_log.SOURCES)
+        return symptom_log.symptom_log(
+            self.session.plan.infusion,
+            words=self.words,
+            styles=self.styles,
+            width=self.width,
+            frame_height=self.frame_height,
+        )
 
     def history(self) -> list[Flowable]:
         _ = self.words.gettext
@@ -680,6 +661,8 @@ class _Summary:
         story = self.page_one()
         story.append(PageBreak())
         story += self.warning_signs()
+        story.append(PageBreak())
+        story += self.symptom_log()  # a page of its own, to keep by the thermometer
         story.append(PageBreak())
         story += self.side_effects()
         story += self.medicines()

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         pages.append(self.side_effects_page)
         pages.append(WarningSignsPage(self.contacts, lambda: self.session, lambda: self.settings))
         self.check_page = CheckUnderstandingPage(
-            self.session, self.today, nurse_mode=not self.kiosk
+            self.session, self.today, nurse_mode=not self.kiosk, settings=lambda: self.settings
         )
         self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.check_page.review_requested.connect(self._open_for_review)

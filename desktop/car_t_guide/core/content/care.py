@@ -1,5 +1,8 @@
 """Side effects, grades, medicines and teach-back, loaded from ``resources/content/<lang>/``.
 
+Teach-back lives in ``teach_back.py`` (it fills in the family's own dates); its names are
+re-exported here.
+
 The same shape as ``content.py``: typed, read-only data, one function per file, each taking the
 language. Items keep their kind and source keys (resources/content/README.md), so screens can set
 questions apart and the summary can list sources. The fever threshold is written in the content
@@ -10,21 +13,20 @@ to call for, and whom to call, is the call plan's (``call_plan.py``): a topic on
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from car_t_guide.core.content.teach_back import (  # noqa: F401  (teach-back, re-exported)
+    Choice,
+    FamilyFacts,
+    SelfCheck,
+    TeachBack,
+    TeachBackTopic,
+    family_facts,
+    teach_back,
+)
 from car_t_guide.core.content.texts import Item, load
-from car_t_guide.core.content.warning_signs import fever_threshold_texts
-
-# "38 °C", "100.4 °F", "100,4 °F", with a plain or a no-break space (or none).
-_FEVER_C = re.compile(r"38(?:[.,]0)?[ \u00a0]?°C")
-_FEVER_F = re.compile(r"100[.,]4[ \u00a0]?°F")
-
-
-def _with_fever_threshold(text: str, lang: str) -> str:
-    celsius, fahrenheit = fever_threshold_texts(lang)
-    return _FEVER_F.sub(fahrenheit, _FEVER_C.sub(celsius, text))
+from car_t_guide.core.content.warning_signs import with_fever_threshold as _with_fever_threshold
 
 
 def _item(raw: dict[str, Any], lang: str) -> Item:
@@ -228,75 +230,3 @@ def medicines(lang: str) -> Medicines:
         [MedicineInfo(m["id"], m["title"], _items(m.get("items"), lang)) for m in raw["medicines"]],
     )
 
-
-# --- teach-back --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    id: str
-    text: str
-    correct: bool
-
-
-@dataclass(frozen=True)
-class SelfCheck:
-    """The kiosk's short multiple-choice question, with the explanation shown after any answer."""
-
-    question: Item
-    choices: list[Choice]
-    explain: Item
-
-    def __post_init__(self) -> None:
-        if sum(choice.correct for choice in self.choices) != 1:
-            raise ValueError(f"self-check {self.question.text!r} needs exactly one right answer")
-
-    @property
-    def right_choice(self) -> Choice:
-        return next(choice for choice in self.choices if choice.correct)
-
-    def is_right(self, choice_id: str) -> bool:
-        return self.right_choice.id == choice_id
-
-
-@dataclass(frozen=True)
-class TeachBackTopic:
-    id: str  # a topic id of the session file (DESIGN.md)
-    title: str
-    nurse_prompt: Item
-    self_check: SelfCheck
-
-
-@dataclass(frozen=True)
-class TeachBack:
-    title: str
-    topics: list[TeachBackTopic]
-
-    def topic(self, topic_id: str) -> TeachBackTopic:
-        for topic in self.topics:
-            if topic.id == topic_id:
-                return topic
-        raise KeyError(topic_id)
-
-
-def teach_back(lang: str) -> TeachBack:
-    raw = load(lang, "teach_back")
-    topics = []
-    for entry in raw["topics"]:
-        check = entry["self_check"]
-        topics.append(
-            TeachBackTopic(
-                id=entry["id"],
-                title=entry["title"],
-                nurse_prompt=_item(entry["nurse_prompt"], lang),
-                self_check=SelfCheck(
-                    question=_item(check["question"], lang),
-                    choices=[
-                        Choice(c["id"], _with_fever_threshold(c["text"], lang), bool(c["correct"]))
-                        for c in check["choices"]
-                    ],
-                    explain=_item(check["explain"], lang),
-                ),
-            )
-        )
-    return TeachBack(raw["title"], topics)

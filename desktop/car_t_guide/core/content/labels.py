@@ -34,21 +34,24 @@ PLAN_DATE_LABELS = {
     "infusion": N_("CAR T cell infusion"),
 }
 
-TOPIC_LABELS = {
-    "process": N_("The steps of CAR T"),
-    "journey": N_("Your journey and key dates"),
-    "crs": N_("Cytokine release syndrome (CRS)"),
-    "neuro": N_("Effects on the brain and nerves"),
-    "infection": N_("Infections"),
-    "b_cell_aplasia": N_("Low B cells and immunoglobulin"),
-    "warning_signs": N_("Warning signs: when to call"),
-    "after_discharge": N_("After you leave the hospital"),
-    "long_term": N_("Long-term follow-up"),
-}
-
-
 def history_kind_label(kind: str, site: str | None = None) -> str:
     text = _(HISTORY_KIND_LABELS.get(kind, HISTORY_KIND_LABELS["other"]))
     if kind == "relapse" and site in RELAPSE_SITE_LABELS:
         text = f"{text} {_(RELAPSE_SITE_LABELS[site])}"
     return text
+
+# The education record of a topic reviewed (session fields LEARNERS, METHODS, RESULTS).
+LEARNER_LABELS = {
+    "parent_or_guardian": N_("Parent or guardian"),
+    "patient": N_("The patient"),
+    "other_caregiver": N_("Another caregiver"),
+}
+METHOD_LABELS = {
+    "teach_back": N_("Teach-back"),
+    "shown": N_("Shown"),
+    "self_check": N_("Kiosk self-check"),
+}
+RESULT_LABELS = {
+    "understood": N_("Understood"),
+    "needs_review": N_("Needs review"),
+}

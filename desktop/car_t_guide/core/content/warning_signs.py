@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from babel.numbers import format_decimal
 
 # A fever of 38 °C or higher is the first call-now sign, and the fever that defines CRS.
@@ -21,3 +23,15 @@ def fever_threshold_texts(lang: str) -> tuple[str, str]:
     fahrenheit = format_decimal(FEVER_THRESHOLD_F, format="#,##0.#", locale=lang)
     # A no-break space keeps the number and its unit on one line.
     return f"{celsius}\u00a0°C", f"{fahrenheit}\u00a0°F"
+
+
+# "38 °C", "100.4 °F", "100,4 °F", with a plain or a no-break space (or none).
+_FEVER_C = re.compile(r"38(?:[.,]0)?[ \u00a0]?°C")
+_FEVER_F = re.compile(r"100[.,]4[ \u00a0]?°F")
+
+
+def with_fever_threshold(text: str, lang: str) -> str:
+    """Content writes the threshold as "38 °C (100.4 °F)": the one definition above replaces
+    it, written the way ``lang`` writes numbers."""
+    celsius, fahrenheit = fever_threshold_texts(lang)
+    return _FEVER_F.sub(fahrenheit, _FEVER_C.sub(celsius, text))

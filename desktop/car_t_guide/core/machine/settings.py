@@ -58,6 +58,9 @@ class CenterSettings:
     center_name: str = ""
     phone_24h: str = ""
     emergency_number: str = "911"
+    # The CAR T product the center gives ("Kymriah (tisagenlecleucel)"), printed on the wallet
+    # card when a family's session names none (plan.product); empty: a line to write it in.
+    product: str = ""
     # June 2025 US label (fda-2025-rems): 2 weeks near the center, 2 weeks without driving.
     # Older and non-US labels: 28 and 56 days.
     stay_near_center_days: int = 14
@@ -259,6 +262,7 @@ RULES: dict[str, Callable[[Any], Checked]] = {
     "center_name": _text,
     "phone_24h": _phone,
     "emergency_number": _emergency_number,
+    "product": _text,
     "stay_near_center_days": _days,
     "no_driving_days": _days,
     "follow_up_days": _follow_up_days,

@@ -22,6 +22,7 @@ from car_t_guide.core.session.fields import (
     MEDICINE_FIELDS,
     MIN_YEAR,
     PATIENT_FIELDS,
+    PLAN_FIELDS,
     TOPIC_REVIEW_FIELDS,
     Text,
 )
@@ -143,6 +144,7 @@ def check_texts(session: Session) -> list[Problem]:
     check("patient.display_name", session.patient.display_name, PATIENT_FIELDS, "display_name")
     check("care_team.center", session.care_team.center, CARE_TEAM_FIELDS, "center")
     check("care_team.phone_24h", session.care_team.phone_24h, CARE_TEAM_FIELDS, "phone_24h")
+    check("plan.product", session.plan.product, PLAN_FIELDS, "product")
     for i, event in enumerate(session.history):
         check(f"history[{i}].note", event.note, HISTORY_EVENT_FIELDS, "note")
     for i, review in enumerate(session.topics_reviewed):

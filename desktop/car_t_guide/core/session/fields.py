@@ -1,7 +1,12 @@
-"""The session file's fields, defined once.
+"""The session file's fields, defined once, per version of the file.
 
 The loader (core/session/files.py) checks every value against these rules, and the published JSON
-Schema (core/session/schema.py) is generated from the same rules, so the two cannot drift.
+Schemas (core/session/schema.py) are generated from the same rules, so the two cannot drift.
+
+Version 1 is read exactly as it always was (``RULES[1]``): a field version 1 did not know is an
+unknown field there, kept as it is. Version 2 adds the CAR T product (``plan.product``), the new
+teach-back topics and, per topic reviewed, the education record: who explained it back
+(``learner``), how (``method``) and the result (``result``). The app writes version 2.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FORMAT = "car-t-guide-session"
-VERSION = 1
+VERSION = 2  # the version this app writes
+READABLE_VERSIONS = (1, 2)
 
 HISTORY_KINDS: tuple[str, ...] = (
     "diagnosis",
@@ -22,7 +28,7 @@ HISTORY_KINDS: tuple[str, ...] = (
     "other",
 )
 RELAPSE_SITES: tuple[str, ...] = ("bone_marrow", "cns", "combined", "testicular", "other")
-TOPICS: tuple[str, ...] = (
+TOPICS_V1: tuple[str, ...] = (
     "process",
     "journey",
     "crs",
@@ -33,6 +39,30 @@ TOPICS: tuple[str, ...] = (
     "after_discharge",
     "long_term",
 )
+# Version 2: the version 1 topics and the new ones, in the order a nurse goes through them.
+TOPICS: tuple[str, ...] = (
+    "process",
+    "journey",
+    "crs",
+    "neuro",
+    "call_plan",
+    "fever",
+    "warning_signs",
+    "blood_counts",
+    "infection",
+    "infection_prevention",
+    "b_cell_aplasia",
+    "medicines_at_home",
+    "wallet_card",
+    "after_discharge",
+    "things_to_avoid",
+    "long_term",
+)
+# The education record of a topic reviewed (version 2).
+LEARNERS: tuple[str, ...] = ("parent_or_guardian", "patient", "other_caregiver")
+# "self_check": the family answered the kiosk's question alone (no staff member saw it).
+METHODS: tuple[str, ...] = ("teach_back", "shown", "self_check")
+RESULTS: tuple[str, ...] = ("understood", "needs_review")
 PLAN_DATES: tuple[str, ...] = ("collection", "bridging_start", "lymphodepletion_start", "infusion")
 
 MAX_NAME_CHARS = 100  # DESIGN.md: display_name at most 100 characters
@@ -106,16 +136,26 @@ HISTORY_EVENT_FIELDS = (
     Field("site", Choice(RELAPSE_SITES)),
     Field("note", Text(MAX_NOTE_CHARS, multiline=True)),
 )
-PLAN_FIELDS = (
+PLAN_FIELDS_V1 = (
     Field("collection", FullDate(), required=True),
     Field("bridging_start", FullDate()),
     Field("lymphodepletion_start", FullDate()),
     Field("infusion", FullDate()),
 )
+# The product is free text the nurse types ("Kymriah (tisagenlecleucel)").
+PLAN_FIELDS = (*PLAN_FIELDS_V1, Field("product", Text(MAX_LINE_CHARS)))
+TOPIC_REVIEW_FIELDS_V1 = (
+    Field("topic", Choice(TOPICS_V1), required=True),
+    Field("by", Text(MAX_LINE_CHARS)),
+    Field("on", FullDate()),
+)
 TOPIC_REVIEW_FIELDS = (
     Field("topic", Choice(TOPICS), required=True),
     Field("by", Text(MAX_LINE_CHARS)),
     Field("on", FullDate()),
+    Field("learner", Choice(LEARNERS)),
+    Field("method", Choice(METHODS)),
+    Field("result", Choice(RESULTS)),
 )
 MEDICINE_FIELDS = (
     Field("name", Text(MAX_LINE_CHARS), required=True),
@@ -134,3 +174,21 @@ TOP_LEVEL_KEYS = (
     "topics_reviewed",
     "medicines",
 )
+
+
+@dataclass(frozen=True)
+class VersionRules:
+    """What one version of the file holds; the parts that did not change are shared."""
+
+    version: int
+    topics: tuple[str, ...]
+    plan_fields: tuple[Field, ...]
+    topic_review_fields: tuple[Field, ...]
+
+
+RULES: dict[int, VersionRules] = {
+    1: VersionRules(1, TOPICS_V1, PLAN_FIELDS_V1, TOPIC_REVIEW_FIELDS_V1),
+    2: VersionRules(2, TOPICS, PLAN_FIELDS, TOPIC_REVIEW_FIELDS),
+}
+assert tuple(RULES) == READABLE_VERSIONS and VERSION == READABLE_VERSIONS[-1]
+assert set(TOPICS_V1) <= set(TOPICS)

@@ -1,10 +1,15 @@
-"""Session files (version 1, DESIGN.md "Contracts"): load, check, save.
+"""Session files (versions 1 and 2, DESIGN.md "Contracts"): load, check, save.
 
 Loading refuses a broken file with a ``SessionError`` whose text is one plain line naming the
 file and the field ("ana.json: plan.infusion: March 1, 2013 is before T cell collection on
-March 18, 2013"); unusual but possible input loads with warnings. Fields this version does not
-know are kept and written back. Only the errors this module expects are turned into messages:
-anything else is a bug and must surface as one.
+March 18, 2013"); unusual but possible input loads with warnings. Fields the file's version does
+not know are kept and written back. Only the errors this module expects are turned into
+messages: anything else is a bug and must surface as one.
+
+A version 1 file is read by version 1's rules, then taken up into the version 2 model in memory
+(a ``plan.product`` or a review's ``learner`` it carried as an unknown field becomes the real
+field when it is valid). Loading never writes; ``save_session`` (staff pressing Save) writes
+version 2.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from car_t_guide.core.session.fields import (
     MEDICINE_FIELDS,
     PATIENT_FIELDS,
     PLAN_FIELDS,
+    READABLE_VERSIONS,
+    RULES,
     TOP_LEVEL_KEYS,
     TOPIC_REVIEW_FIELDS,
-    TOPICS,
     VERSION,
     Choice,
     Field,
@@ -42,6 +48,7 @@ from car_t_guide.core.session.fields import (
     HistoryDate,
     LanguageTag,
     Text,
+    VersionRules,
     WholeNumber,
 )
 from car_t_guide.core.session.model import (  # re-exported for scripts that load and build
@@ -235,6 +242,18 @@ def _describe(value: Any) -> str:
     return _("an object")
 
 
+def _as_whole_number(value: Any) -> int | None:
+    """The whole number a JSON value is, or None. JSON has one kind of number: 15.0 is 15 (and
+    the JSON Schema type "integer" says so too)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 class _Reader:
     """Turns the JSON document into a Session, raising at the first wrong value."""
 
@@ -283,16 +302,17 @@ class _Reader:
     def value(self, path: str, spec: Field, raw: Any) -> Any:
         rule = spec.rule
         if isinstance(rule, WholeNumber):
-            if isinstance(raw, bool) or not isinstance(raw, int):
+            number = _as_whole_number(raw)
+            if number is None:
                 raise self.wrong_type(path, _("a whole number"), raw)
-            if not rule.minimum <= raw <= rule.maximum:
+            if not rule.minimum <= number <= rule.maximum:
                 raise self.fail(
                     path,
                     _("{value} is not between {low} and {high}").format(
                         value=raw, low=rule.minimum, high=rule.maximum
                     ),
                 )
-            return raw
+            return number
         if not isinstance(raw, str):
             expected = (
                 _("a date written as text (YYYY-MM-DD)")
@@ -369,7 +389,7 @@ def _check_plain_data(reader: _Reader, data: Any) -> None:
                 raise reader.fail(where, problem)
 
 
-def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> None:
+def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> VersionRules:
     fmt = data.get("format")
     if fmt is None:
         raise reader.fail("format", _("missing: this is not a CAR T Family Guide session file"))
@@ -380,11 +400,12 @@ def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> None:
                 expected=FORMAT, actual=_describe(fmt)
             ),
         )
-    version = data.get("version")
-    if version is None:
+    raw_version = data.get("version")
+    if raw_version is None:
         raise reader.fail("version", _("missing"))
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise reader.wrong_type("version", _("a whole number"), version)
+    version = _as_whole_number(raw_version)
+    if version is None:
+        raise reader.wrong_type("version", _("a whole number"), raw_version)
     if version > VERSION:
         raise reader.fail(
             "version",
@@ -393,8 +414,9 @@ def _check_format_and_version(reader: _Reader, data: dict[str, Any]) -> None:
                 "this app reads version {supported} (please update the app)"
             ).format(version=version, supported=VERSION),
         )
-    if version < VERSION:
+    if version not in READABLE_VERSIONS:
         raise reader.fail("version", _("version {version} does not exist").format(version=version))
+    return RULES[version]
 
 
 def _optional_object(reader: _Reader, data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -407,18 +429,42 @@ def _optional_list(reader: _Reader, data: dict[str, Any], key: str) -> list[Any]
     return [] if value is None else reader.list(key, value)
 
 
-def _read_topic(reader: _Reader, where: str, raw: Any) -> TopicReview:
+def _read_topic(reader: _Reader, where: str, raw: Any, rules: VersionRules) -> TopicReview:
     if isinstance(raw, str):  # the plain form: just the topic id
-        if raw not in TOPICS:
+        if raw not in rules.topics:
             raise reader.fail(
                 where,
                 _("'{value}' is not known; use one of: {options}").format(
-                    value=shown(raw), options=", ".join(TOPICS)
+                    value=shown(raw), options=", ".join(rules.topics)
                 ),
             )
         return TopicReview(raw)
-    values, extra = reader.fields(where, reader.object(where, raw), TOPIC_REVIEW_FIELDS)
-    return TopicReview(values["topic"], values["by"], values["on"], extra, as_object=True)
+    values, extra = reader.fields(where, reader.object(where, raw), rules.topic_review_fields)
+    values.update(_take_up(reader, where, extra, rules.topic_review_fields, TOPIC_REVIEW_FIELDS))
+    return TopicReview(**values, extra=extra, as_object=True)
+
+
+def _take_up(
+    reader: _Reader,
+    where: str,
+    extra: dict[str, Any],
+    read: tuple[Field, ...],
+    current: tuple[Field, ...],
+) -> dict[str, Any]:
+    """Fields an older version did not know, moved out of ``extra`` into the current model when
+    their values are valid (a version 1 file's ``plan.product`` written by a script); any other
+    value stays an unknown field, kept as it was. Nothing to do for a current file."""
+    known = {spec.name for spec in read}
+    taken: dict[str, Any] = {spec.name: None for spec in current if spec.name not in known}
+    for spec in current:
+        if spec.name in known or extra.get(spec.name) is None:
+            continue
+        try:
+            taken[spec.name] = reader.value(f"{where}.{spec.name}", spec, extra[spec.name])
+        except SessionError:
+            continue
+        del extra[spec.name]
+    return taken
 
 
 def parse_session(data: Any, *, today: date, source: str = "") -> LoadedSession:
@@ -427,7 +473,7 @@ def parse_session(data: Any, *, today: date, source: str = "") -> LoadedSession:
     if not isinstance(data, dict):
         raise reader.fail("", _("is not a session file: expected a JSON object {...}"))
     _check_plain_data(reader, data)
-    _check_format_and_version(reader, data)
+    rules = _check_format_and_version(reader, data)
 
     language = None
     if data.get("language") is not None:
@@ -448,10 +494,11 @@ def parse_session(data: Any, *, today: date, source: str = "") -> LoadedSession:
             "plan", _("missing: the T cell collection date (plan.collection) is needed")
         )
     plan_values, plan_extra = reader.fields(
-        "plan", reader.object("plan", data["plan"]), PLAN_FIELDS
+        "plan", reader.object("plan", data["plan"]), rules.plan_fields
     )
+    plan_values.update(_take_up(reader, "plan", plan_extra, rules.plan_fields, PLAN_FIELDS))
     topics = [
-        _read_topic(reader, f"topics_reviewed[{i}]", raw)
+        _read_topic(reader, f"topics_reviewed[{i}]", raw, rules)
         for i, raw in enumerate(_optional_list(reader, data, "topics_reviewed"))
     ]
     medicines = []
@@ -537,6 +584,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                 "bridging_start": _iso(plan.bridging_start),
                 "lymphodepletion_start": _iso(plan.lymphodepletion_start),
                 "infusion": _iso(plan.infusion),
+                "product": plan.product,
             }
         ),
         plan.extra,
@@ -545,7 +593,16 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         review.topic
         if review.is_plain
         else _with_extra(
-            _without_none({"topic": review.topic, "by": review.by, "on": _iso(review.on)}),
+            _without_none(
+                {
+                    "topic": review.topic,
+                    "by": review.by,
+                    "on": _iso(review.on),
+                    "learner": review.learner,
+                    "method": review.method,
+                    "result": review.result,
+                }
+            ),
             review.extra,
         )
         for review in session.topics_reviewed

@@ -56,26 +56,39 @@ class Plan:
     bridging_start: date | None = None
     lymphodepletion_start: date | None = None
     infusion: date | None = None
+    # The CAR T product, as the nurse types it ("Kymriah (tisagenlecleucel)"); None: not named.
+    product: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class TopicReview:
-    """A topic gone through with the family; ``by`` and ``on`` are optional.
+    """A topic gone through with the family: the education record a hospital keeps.
 
-    Saved as the plain topic id when nothing else is known, as version 1 files write it.
+    Every part is optional: who explained it back (``learner``: one of fields.LEARNERS), how
+    (``method``: fields.METHODS), the result (``result``: fields.RESULTS), by whom (``by``:
+    staff initials) and on what day (``on``). Saved as the plain topic id when nothing else is
+    known, as version 1 files write it.
     """
 
     topic: str
     by: str | None = None
     on: date | None = None
+    learner: str | None = None
+    method: str | None = None
+    result: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     # Read from an object {"topic": ...}: written back as one, as the file had it.
     as_object: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_plain(self) -> bool:
-        return not self.as_object and self.by is None and self.on is None and not self.extra
+        recorded = (self.by, self.on, self.learner, self.method, self.result)
+        return not self.as_object and all(part is None for part in recorded) and not self.extra
+
+    @property
+    def needs_review(self) -> bool:
+        return self.result == "needs_review"
 
 
 @dataclass
@@ -139,6 +152,11 @@ class Session:
     def set_infusion(self, day: date | None) -> None:
         self.set_plan_date("infusion", day)
 
+    def set_product(self, product: str | None) -> None:
+        """The CAR T product as typed; blank means not named."""
+        self.plan.product = product if product and product.strip() else None
+        self._changed(CHANGED_PLAN)
+
     # --- who ---
 
     def set_display_name(self, name: str) -> None:
@@ -186,12 +204,24 @@ class Session:
     def reviewed_topics(self) -> set[str]:
         return {review.topic for review in self.topics_reviewed}
 
+    def review_of(self, topic: str) -> TopicReview | None:
+        return next((review for review in self.topics_reviewed if review.topic == topic), None)
+
     def mark_topic_reviewed(
-        self, topic: str, by: str | None = None, on: date | None = None
+        self,
+        topic: str,
+        by: str | None = None,
+        on: date | None = None,
+        *,
+        learner: str | None = None,
+        method: str | None = None,
+        result: str | None = None,
     ) -> None:
-        """Record a topic once; marking it again updates who and when."""
+        """Record a topic once; marking it again replaces the record (the latest one counts)."""
         self.topics_reviewed = [r for r in self.topics_reviewed if r.topic != topic]
-        self.topics_reviewed.append(TopicReview(topic, by, on))
+        self.topics_reviewed.append(
+            TopicReview(topic, by, on, learner=learner, method=method, result=result)
+        )
         self._changed(CHANGED_TOPICS)
 
     def unmark_topic_reviewed(self, topic: str) -> None:

@@ -1,14 +1,20 @@
 """Check understanding (teach-back): one topic per screen, with a nurse or alone at a kiosk.
 
 With a nurse (``nurse_mode=True``) the screen shows an open prompt ("Tell me what you will do
-if ..."); the family answers aloud and the nurse presses "Explained back" (with their initials)
-or "Go over again". Alone at a kiosk, the family answers a short multiple-choice question and
-always sees the right answer explained; a right answer marks the topic reviewed. There is never
-a score. What is reviewed goes into the session (``mark_topic_reviewed``), which is saved and
-printed on the summary.
+if ..."), the points to listen for, and the education record a hospital keeps: who explained it
+back (parent or guardian, the patient, another caregiver), how (teach-back, or shown), the
+nurse's initials, and the result, "Understood" or "Needs review", with today's date. Who and how
+are chosen once and kept for every topic, so a topic takes two key presses: Enter to record it
+understood, Enter for the next topic. Alone at a kiosk, the family answers a short
+multiple-choice question and always sees the right answer explained; the kiosk records what it
+can (the day, "self-check", the result; never a name). There is never a score.
+
+Questions use the family's own dates (``core/content/teach_back.py``): "Until what day do you
+stay close to the hospital?", answered with the day from the infusion and the center settings.
 
 One ``Page`` (page id "check-understanding") with screens inside it, like the side-effects page:
-``show_screen("crs")`` / ``show_screen("overview")``.
+``show_screen("crs")`` / ``show_screen("overview")``. Over 400 lines because it is one page in
+two modes (nurse and kiosk) plus the overview; its widgets are in ui/widgets/teach_back.py.
 """
 
 from __future__ import annotations
@@ -16,29 +22,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from car_t_guide.core.content import care as care_content
+from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESULT_LABELS
+from car_t_guide.core.content.teach_back import family_facts
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.session.model import CHANGED_TOPICS, Session, TopicReview
-from car_t_guide.ui import theme
-from car_t_guide.ui.accessibility import Role, set_role
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import (
+    CHANGED_MEDICINES,
+    CHANGED_PLAN,
+    CHANGED_TOPICS,
+    Session,
+    TopicReview,
+)
 from car_t_guide.ui.pages.base import Page
-from car_t_guide.ui.widgets.text import framed, heading, label
+from car_t_guide.ui.widgets.teach_back import (
+    INITIALS_MAX,
+    NURSE_METHODS,
+    ChoiceButton,
+    RecordForm,
+    StatusMark,
+)
+from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
 
 OVERVIEW = "overview"
-INITIALS_MAX = 10
+SELF_CHECK = "self_check"
 
 # Where a family reads about a topic again: (page id, screen inside that page or "").
 REVIEW_PLACES: dict[str, tuple[str, str]] = {
@@ -46,12 +57,32 @@ REVIEW_PLACES: dict[str, tuple[str, str]] = {
     "journey": ("journey", ""),
     "crs": ("side-effects", "crs"),
     "neuro": ("side-effects", "neuro"),
-    "infection": ("side-effects", "infection"),
-    "b_cell_aplasia": ("side-effects", "b_cell_aplasia"),
+    "call_plan": ("warning-signs", ""),
+    "fever": ("warning-signs", ""),
     "warning_signs": ("warning-signs", ""),
+    "blood_counts": ("side-effects", "blood_counts"),
+    "infection": ("side-effects", "infection"),
+    "infection_prevention": ("side-effects", "infection"),
+    "b_cell_aplasia": ("side-effects", "b_cell_aplasia"),
+    "medicines_at_home": ("side-effects", "medicines"),
+    "wallet_card": ("summary", ""),
     "after_discharge": ("journey", ""),
+    "things_to_avoid": ("side-effects", "things_to_avoid"),
     "long_term": ("side-effects", "long_term"),
 }
+# Side-effects screens that are not a side effect of the content file.
+_SIDE_EFFECT_PAGES = ("grades", "medicines")
+
+
+def review_place(topic_id: str, lang: str) -> tuple[str, str]:
+    """Where to read about a topic again; the side-effects overview when the content has no
+    screen of its own for it."""
+    page, screen = REVIEW_PLACES.get(topic_id, ("", ""))
+    if page == "side-effects" and screen:
+        effects = {effect.id for effect in care_content.side_effects(lang).effects}
+        if screen not in effects and screen not in _SIDE_EFFECT_PAGES:
+            screen = ""
+    return page, screen
 
 
 def clean_initials(text: str) -> str | None:
@@ -63,9 +94,23 @@ def clean_initials(text: str) -> str | None:
 
 
 def review_text(review: TopicReview | None, lang: str) -> str:
+    """The record of a topic in one line: "Understood: Parent or guardian, Teach-back, RN,
+    November 26, 2026"; a record without a result (version 1 files) says "Reviewed"."""
     if review is None:
         return _("Not reviewed yet")
     day = format_day(review.on, lang) if review.on else None
+    if review.result in RESULT_LABELS:
+        parts = [
+            _(LEARNER_LABELS[review.learner]) if review.learner in LEARNER_LABELS else None,
+            _(METHOD_LABELS[review.method]) if review.method in METHOD_LABELS else None,
+            review.by,
+            day,
+        ]
+        details = ", ".join(part for part in parts if part)
+        result = _(RESULT_LABELS[review.result])
+        if not details:
+            return result
+        return _("{result}: {details}").format(result=result, details=details)
     if review.by and day:
         return _("Reviewed with {by} on {date}").format(by=review.by, date=day)
     if day:
@@ -73,93 +118,6 @@ def review_text(review: TopicReview | None, lang: str) -> str:
     if review.by:
         return _("Reviewed with {by}").format(by=review.by)
     return _("Reviewed")
-
-
-class StatusMark(QWidget):
-    """A filled circle with a tick when reviewed, an empty ring when not: shape, not colour."""
-
-    def __init__(self, reviewed: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.reviewed = reviewed
-        self.setAccessibleName(_("Reviewed") if reviewed else _("Not reviewed yet"))
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        side = round(self.fontMetrics().height() * 1.1)
-        return QSize(side, side)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        side = min(self.width(), self.height())
-        line = max(2.0, side / 12)
-        circle = QRectF(
-            (self.width() - side) / 2 + line,
-            (self.height() - side) / 2 + line,
-            side - 2 * line,
-            side - 2 * line,
-        )
-        painter.setPen(QPen(QColor(theme.ACCENT), line))
-        painter.setBrush(QColor(theme.ACCENT) if self.reviewed else QColor(theme.SURFACE))
-        painter.drawEllipse(circle)
-        if self.reviewed:
-            tick = QPainterPath()
-            c = circle
-            tick.moveTo(QPointF(c.left() + c.width() * 0.27, c.top() + c.height() * 0.52))
-            tick.lineTo(QPointF(c.left() + c.width() * 0.44, c.top() + c.height() * 0.69))
-            tick.lineTo(QPointF(c.left() + c.width() * 0.74, c.top() + c.height() * 0.33))
-            pen = QPen(QColor(theme.ACCENT_TEXT), line * 1.4)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(tick)
-        painter.end()
-
-
-class ChoiceButton(QPushButton):
-    """A large answer button whose text wraps (a QPushButton's own text never does)."""
-
-    def __init__(self, text: str, scale: float = 1.0, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("section")  # the style sheet's checked look: filled with the accent
-        self.setCheckable(True)
-        set_role(self, Role.RadioButton)  # one answer of a few
-        self.setAccessibleName(text)
-        self._label = label(text)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._label.setAccessibleName("")
-        box = QVBoxLayout(self)
-        # Inside the style sheet's border and padding (which a layout does not see).
-        sizes = theme.Sizes(scale)
-        box.setContentsMargins(
-            sizes.border + sizes.px(16),
-            sizes.border + sizes.px(8),
-            sizes.border + sizes.px(16),
-            sizes.border + sizes.px(8),
-        )
-        box.addWidget(self._label)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.toggled.connect(self._show_state)
-        self._show_state(False)
-
-    def text(self) -> str:  # the label holds the text; say it the way QPushButton would
-        return self._label.text()
-
-    def _show_state(self, checked: bool) -> None:
-        colour = theme.ACCENT_TEXT if checked else theme.ACCENT
-        self._label.setStyleSheet(f"color: {colour}; background: transparent; font-weight: bold;")
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        # As narrow as its longest word allows: the text wraps to whatever width it is given.
-        return QSize(self.layout().minimumSize().width(), self.layout().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.layout().minimumSize()
 
 
 class CheckUnderstandingPage(Page):
@@ -175,16 +133,21 @@ class CheckUnderstandingPage(Page):
         today: Callable[[], date] = date.today,
         *,
         nurse_mode: bool = False,
+        settings: Callable[[], CenterSettings] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._today = today
+        self._settings = settings or CenterSettings
         self._nurse_mode = nurse_mode
         self._subscription: list[Callable[[], None]] = []
         self.destroyed.connect(lambda *_args, held=self._subscription: [stop() for stop in held])
         self._session = session
         self.screen = OVERVIEW
+        # The nurse's record, chosen once and kept from topic to topic.
         self._initials = ""
+        self._learner = "parent_or_guardian"
+        self._method = "teach_back"
         self._outcome: str | None = None  # what the last press on this screen did
         self._choice: str | None = None  # the kiosk answer chosen on this screen
         self._focus_target: QWidget | None = None
@@ -200,6 +163,8 @@ class CheckUnderstandingPage(Page):
         self._session = session
         self._subscription.append(session.subscribe(self._on_session_changed))
         self._initials = ""
+        self._learner = "parent_or_guardian"
+        self._method = "teach_back"
         self.screen = OVERVIEW
         self._outcome = None
         self._choice = None
@@ -230,7 +195,9 @@ class CheckUnderstandingPage(Page):
                 self.rebuild()
 
     def _on_session_changed(self, part: str) -> None:
-        if part != CHANGED_TOPICS or self._rebuilding_self:
+        # The topics reviewed; the plan (the family's dates in the questions); the medicines
+        # (listed for the nurse on "Medicines at home").
+        if part not in (CHANGED_TOPICS, CHANGED_PLAN, CHANGED_MEDICINES) or self._rebuilding_self:
             return
         self.stale = True
         if self.isVisible():
@@ -238,8 +205,15 @@ class CheckUnderstandingPage(Page):
 
     # --- screens ------------------------------------------------------------------------------
 
+    def teach_back(self) -> care_content.TeachBack:
+        """The topics in the language showing, with this family's dates and the center's
+        number and wording filled in."""
+        lang = current_language()
+        facts = family_facts(self._session, self._settings(), today=self._today(), lang=lang)
+        return care_content.teach_back(lang, facts)
+
     def topics(self) -> list[care_content.TeachBackTopic]:
-        return care_content.teach_back(current_language()).topics
+        return self.teach_back().topics
 
     def screen_ids(self) -> list[str]:
         return [OVERVIEW, *(t.id for t in self.topics())]
@@ -258,16 +232,30 @@ class CheckUnderstandingPage(Page):
         self.scroll.verticalScrollBar().setValue(0)
         self._focus()
 
-    def _focus(self) -> None:
-        if self._focus_target is not None and self.isVisible():
-            self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _focus(self, *, reveal: bool = False) -> None:
+        """Focus what the next key press is for. After a press (``reveal``), scroll so that
+        what it did (the feedback) and where the focus went are in view: a keyboard user sees
+        the result of each key. Whatever takes focus is scrolled into view (ui/focus.py), so at
+        the largest text a topic opens at its first field rather than at the question."""
+        if self._focus_target is None or not self.isVisible():
+            return
+        self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if reveal:
+            content = self.scroll.widget()
+            if content is not None and content.layout() is not None:
+                content.layout().activate()  # the new screen's geometry, before scrolling to it
+            margin = round(16 * self.scale)
+            for widget in (self.feedback, self.problem_label, self._focus_target):
+                if widget is not None:
+                    self.scroll.ensureWidgetVisible(widget, 0, margin)
 
     def _reset_widgets(self) -> None:
         self.topic_buttons: dict[str, QPushButton] = {}
         self.status_labels: dict[str, object] = {}
-        self.initials_edit: QLineEdit | None = None
-        self.explained_button: QPushButton | None = None
-        self.again_button: QPushButton | None = None
+        self.record_form: RecordForm | None = None
+        self.initials_edit = None
+        self.understood_button: QPushButton | None = None
+        self.needs_review_button: QPushButton | None = None
         self.choice_buttons: dict[str, ChoiceButton] = {}
         self.feedback: QWidget | None = None
         self.problem_label = None
@@ -277,12 +265,13 @@ class CheckUnderstandingPage(Page):
     def build(self, layout: QVBoxLayout) -> None:
         self._reset_widgets()
         self._focus_target = None
-        ids = [t.id for t in self.topics()]
+        text = self.teach_back()
+        ids = [t.id for t in text.topics]
         if self.screen not in ids:
             self.screen = OVERVIEW
-            self._build_overview(layout)
+            self._build_overview(layout, text)
         else:
-            self._build_topic(layout, self.topics()[ids.index(self.screen)])
+            self._build_topic(layout, text.topics, text.topic(self.screen))
 
     def position_text(self) -> str:
         if self.screen == OVERVIEW:
@@ -296,15 +285,16 @@ class CheckUnderstandingPage(Page):
         return _("Check understanding")
 
     def _review(self, topic_id: str) -> TopicReview | None:
-        for review in self._session.topics_reviewed:
-            if review.topic == topic_id:
-                return review
-        return None
+        return self._session.review_of(topic_id)
+
+    @staticmethod
+    def _mark_for(review: TopicReview | None) -> StatusMark:
+        return StatusMark(review is not None, again=review is not None and review.needs_review)
 
     def _status_row(self, topic_id: str) -> QHBoxLayout:
         review = self._review(topic_id)
         row = QHBoxLayout()
-        row.addWidget(StatusMark(review is not None), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self._mark_for(review), 0, Qt.AlignmentFlag.AlignTop)
         status = label(review_text(review, current_language()), "muted")
         self.status_labels[topic_id] = status
         row.addWidget(status, 1)
@@ -312,8 +302,7 @@ class CheckUnderstandingPage(Page):
 
     # --- the overview -------------------------------------------------------------------------
 
-    def _build_overview(self, layout: QVBoxLayout) -> None:
-        text = care_content.teach_back(current_language())
+    def _build_overview(self, layout: QVBoxLayout, text: care_content.TeachBack) -> None:
         layout.addWidget(heading(text.title))
         if self._nurse_mode:
             layout.addWidget(
@@ -342,8 +331,8 @@ class CheckUnderstandingPage(Page):
         first_open = None
         for i, topic in enumerate(text.topics):
             review = self._review(topic.id)
-            if review is None and first_open is None:
-                first_open = topic
+            if (review is None or review.needs_review) and first_open is None:
+                first_open = topic  # not gone through yet, or to go over again
             said = review_text(review, current_language())
             open_topic = QPushButton(topic.title)
             open_topic.setAccessibleName(f"{topic.title}: {said}")
@@ -352,7 +341,7 @@ class CheckUnderstandingPage(Page):
             status = label(said, "muted")
             self.status_labels[topic.id] = status
             row = 2 * i if stacked else i
-            grid.addWidget(StatusMark(review is not None), row, 0, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(self._mark_for(review), row, 0, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(open_topic, row, 1)
             if stacked:  # keep each status with its own button, apart from the next one
                 status.setContentsMargins(0, 0, 0, round(14 * self.scale))
@@ -379,7 +368,12 @@ class CheckUnderstandingPage(Page):
 
     # --- one topic ----------------------------------------------------------------------------
 
-    def _build_topic(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
+    def _build_topic(
+        self,
+        layout: QVBoxLayout,
+        topics: list[care_content.TeachBackTopic],
+        topic: care_content.TeachBackTopic,
+    ) -> None:
         back = QPushButton(_("Back to all topics"))
         back.setAccessibleName(back.text())
         back.clicked.connect(lambda: self.show_screen(OVERVIEW))
@@ -391,45 +385,56 @@ class CheckUnderstandingPage(Page):
             self._build_nurse_prompt(layout, topic)
         else:
             self._build_self_check(layout, topic)
-        self._build_next(layout, topic)
+        self._build_next(layout, topics, topic)
+
+    def _own_medicines(self) -> list[str]:
+        """The family's medicines as staff entered them, with their last day."""
+        lang = current_language()
+        return [
+            _("{medicine}: until {date}").format(
+                medicine=medicine.name, date=format_day(medicine.until, lang)
+            )
+            if medicine.until
+            else medicine.name
+            for medicine in self._session.medicines
+        ]
 
     def _build_nurse_prompt(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
         layout.addWidget(label(_("Ask the family:"), "muted"))
         prompt = label(topic.nurse_prompt.text, "subheading")
         layout.addWidget(framed("callout", prompt))
-        layout.addWidget(label(_("Let the family answer in their own words. Then choose one:")))
+        layout.addWidget(label(_("Listen for:"), "muted"))
+        layout.addWidget(bullet_list(point.text for point in topic.listen_for))
+        if topic.id == "medicines_at_home" and self._session.medicines:
+            layout.addWidget(label(_("This family's medicines:"), "muted"))
+            layout.addWidget(bullet_list(self._own_medicines()))
+        layout.addWidget(label(_("Let the family answer in their own words. Then record it:")))
 
-        caption = label(_('Nurse\'s initials (needed for "Explained back"):'))
-        edit = QLineEdit(self._initials)
-        edit.setMaxLength(INITIALS_MAX)
-        edit.setAccessibleName(_("Nurse's initials"))
-        edit.setMinimumHeight(theme.Sizes(self.scale).touch_target)
-        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("W" * 7) + round(24 * self.scale))
-        edit.textChanged.connect(self._on_initials_edited)
-        edit.returnPressed.connect(lambda: self._explained_back(topic.id))
-        caption.setBuddy(edit)
-        self.initials_edit = edit
-        # The caption on its own line, the field under it: no wrapped label shares a row.
-        layout.addWidget(caption)
-        field_row = QHBoxLayout()
-        field_row.addWidget(edit)
-        field_row.addStretch(1)
-        layout.addLayout(field_row)
+        form = RecordForm(self._learner, self._method, self._initials, self.scale)
+        form.changed.connect(lambda: self._on_record_edited(form))
+        form.submitted.connect(lambda: self._record(topic.id, "understood"))
+        # Typing the initials brings the field into view (the page opens at its question).
+        form.initials_edit.textEdited.connect(
+            lambda _text: self.scroll.ensureWidgetVisible(form.initials_edit, 0, 16)
+        )
+        self.record_form = form
+        self.initials_edit = form.initials_edit
+        layout.addWidget(form)
 
         buttons = QHBoxLayout()
-        explained = QPushButton(_("Explained back"))
-        explained.setObjectName("primary")
-        explained.setAccessibleName(explained.text())
-        explained.clicked.connect(lambda: self._explained_back(topic.id))
-        again = QPushButton(_("Go over again"))
-        again.setAccessibleName(again.text())
-        again.clicked.connect(lambda: self._go_over_again(topic.id))
-        self.explained_button, self.again_button = explained, again
-        buttons.addWidget(explained)
+        understood = QPushButton(_(RESULT_LABELS["understood"]))
+        understood.setObjectName("primary")
+        understood.setAccessibleName(_("Record: understood"))
+        understood.clicked.connect(lambda: self._record(topic.id, "understood"))
+        again = QPushButton(_(RESULT_LABELS["needs_review"]))
+        again.setAccessibleName(_("Record: needs review"))
+        again.clicked.connect(lambda: self._record(topic.id, "needs_review"))
+        self.understood_button, self.needs_review_button = understood, again
+        buttons.addWidget(understood)
         buttons.addWidget(again)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self._focus_target = edit if not self._initials else explained
+        self._focus_target = form.initials_edit if not self._initials else understood
 
         if self._outcome == "missing_initials":
             problem = label(
@@ -438,22 +443,21 @@ class CheckUnderstandingPage(Page):
             )
             self.problem_label = problem
             layout.addWidget(problem)
-            self._focus_target = edit
-        elif self._outcome == "explained":
+            self._focus_target = form.initials_edit
+        elif self._outcome == "understood":
             review = self._review(topic.id)
-            self.feedback = framed("callout", label(_("Marked as explained back."), "subheading"))
+            self.feedback = framed("callout", label(_("Recorded: understood."), "subheading"))
             self.feedback.setAccessibleName(review_text(review, current_language()))
             layout.addWidget(self.feedback)
-        elif self._outcome == "again":
+        elif self._outcome == "needs_review":
             self.feedback = framed(
                 "callout",
-                label(_("That is fine. Go over this topic together again."), "subheading"),
+                label(_("Recorded: needs review."), "subheading"),
+                label(_("That is fine. Go over this topic together again.")),
                 label(_("Then ask the question once more.")),
                 self._read_again_button(topic.id),
             )
             layout.addWidget(self.feedback)
-            # Focus into the message, so it is read and scrolled into view.
-            self._focus_target = self.feedback.findChild(QPushButton) or again
 
     def _build_self_check(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
         check = topic.self_check
@@ -471,16 +475,19 @@ class CheckUnderstandingPage(Page):
                 self._focus_target = answer
         if self._choice is None:
             return
+        advice = [label(item.text) for item in topic.center_advice]
         if check.is_right(self._choice):
             parts = [
                 label(_("Yes, that is right!"), "subheading"),
                 label(check.explain.text),
+                *advice,
             ]
         else:
             parts = [
                 label(_("Not quite, and that is OK."), "subheading"),
                 label(_("The answer is: {answer}").format(answer=check.right_choice.text)),
                 label(check.explain.text),
+                *advice,
                 label(_("Take your time. You can choose again."), "muted"),
                 self._read_again_button(topic.id),
             ]
@@ -489,7 +496,7 @@ class CheckUnderstandingPage(Page):
         layout.addWidget(self.feedback)
 
     def _read_again_button(self, topic_id: str) -> QWidget:
-        page, screen = REVIEW_PLACES.get(topic_id, ("", ""))
+        page, screen = review_place(topic_id, current_language())
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
@@ -501,8 +508,12 @@ class CheckUnderstandingPage(Page):
         row.addStretch(1)
         return holder
 
-    def _build_next(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
-        topics = self.topics()
+    def _build_next(
+        self,
+        layout: QVBoxLayout,
+        topics: list[care_content.TeachBackTopic],
+        topic: care_content.TeachBackTopic,
+    ) -> None:
         index = [t.id for t in topics].index(topic.id)
         if index + 1 < len(topics):
             following = topics[index + 1]
@@ -512,11 +523,14 @@ class CheckUnderstandingPage(Page):
             go = QPushButton(_("Back to all topics"))
             go.clicked.connect(lambda: self.show_screen(OVERVIEW))
         go.setAccessibleName(go.text())
-        if self._outcome == "explained" or (
+        if self._outcome in ("understood", "needs_review") or (
             self._choice is not None and topic.self_check.is_right(self._choice)
         ):
             go.setObjectName("primary")
             self._focus_target = go
+            again = self.feedback.findChild(QPushButton) if self.feedback is not None else None
+            if self._outcome == "needs_review" and again is not None:
+                self._focus_target = again  # "go over it again" is what the nurse does next
         self.next_button = go
         row = QHBoxLayout()
         row.addStretch(1)
@@ -526,41 +540,49 @@ class CheckUnderstandingPage(Page):
 
     # --- what the buttons do ------------------------------------------------------------------
 
-    def _on_initials_edited(self, text: str) -> None:
-        self._initials = text
+    def _on_record_edited(self, form: RecordForm) -> None:
+        self._initials = form.initials()
+        self._learner = form.learner()
+        self._method = form.method()
 
-    def _mark(self, topic_id: str, by: str | None) -> None:
+    def _mark(self, topic_id: str, **record) -> None:
         self._rebuilding_self = True
         try:
-            self._session.mark_topic_reviewed(topic_id, by=by, on=self._today())
+            self._session.mark_topic_reviewed(topic_id, on=self._today(), **record)
         finally:
             self._rebuilding_self = False
 
-    def _explained_back(self, topic_id: str) -> None:
+    def _record(self, topic_id: str, result: str) -> None:
+        """The nurse's record of a topic: who, how, the result, their initials, today."""
         initials = clean_initials(self._initials)
         if initials is None:
             self._outcome = "missing_initials"
         else:
             self._initials = initials
-            self._mark(topic_id, initials)
-            self._outcome = "explained"
+            method = self._method if self._method in NURSE_METHODS else "teach_back"
+            self._mark(
+                topic_id, by=initials, learner=self._learner, method=method, result=result
+            )
+            self._outcome = result
         self.rebuild()
-        self._focus()
-
-    def _go_over_again(self, topic_id: str) -> None:
-        # Nothing is recorded: an earlier review (if any) stays as it was.
-        self._outcome = "again"
-        self.rebuild()
-        self._focus()
+        self._focus(reveal=True)
 
     def _answer(self, topic_id: str, choice_id: str) -> None:
-        topic = care_content.teach_back(current_language()).topic(topic_id)
+        """A kiosk answer. What the kiosk knows is recorded (the day, "self-check", the result;
+        never a name): a right answer records "understood"; a first wrong one "needs review",
+        so the nurse sees it later. A nurse's record is never replaced, and an answer never
+        undoes an earlier right one."""
+        topic = self.teach_back().topic(topic_id)
         self._choice = choice_id
-        # A right answer marks the topic, unless a nurse already did: keep their initials.
-        if topic.self_check.is_right(choice_id) and self._review(topic_id) is None:
-            self._mark(topic_id, None)
+        review = self._review(topic_id)
+        own = review is None or (review.method == SELF_CHECK and review.by is None)
+        right = topic.self_check.is_right(choice_id)
+        if own and right and (review is None or review.result != "understood"):
+            self._mark(topic_id, method=SELF_CHECK, result="understood")
+        elif review is None and not right:
+            self._mark(topic_id, method=SELF_CHECK, result="needs_review")
         self.rebuild()
         self._focus_target = self.choice_buttons.get(choice_id, self._focus_target)
-        if topic.self_check.is_right(choice_id) and self.next_button is not None:
+        if right and self.next_button is not None:
             self._focus_target = self.next_button
-        self._focus()
+        self._focus(reveal=True)

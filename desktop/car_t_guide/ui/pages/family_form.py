@@ -31,7 +31,7 @@ from car_t_guide.core.content.labels import (
 )
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session.checks import Problem, check_session
-from car_t_guide.core.session.fields import MAX_NAME_CHARS, PLAN_DATES
+from car_t_guide.core.session.fields import MAX_LINE_CHARS, MAX_NAME_CHARS, PLAN_DATES
 from car_t_guide.core.session.model import HistoryEvent, Medicine, Session
 from car_t_guide.ui.pages.base import Page
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit, PartialDateEdit
@@ -300,6 +300,7 @@ class FamilyFormPage(Page):
             self.plan_edits[name] = edit
             self._add_field(plan_form, f"plan.{name}", _(PLAN_DATE_LABELS[name]), edit)
         layout.addLayout(plan_form)
+        self._build_product(layout)
 
         layout.addWidget(subheading(_("Treatment history")))
         layout.addWidget(
@@ -349,6 +350,17 @@ class FamilyFormPage(Page):
         self._event_rows = [row for row in self._history_rows if row.to_event() is not None]
         self._loading = False
         self.show_problems()
+
+    def _build_product(self, layout: QVBoxLayout) -> None:
+        """The CAR T product as the nurse types it; the wallet card prints it."""
+        form = self._form()
+        caption = _("CAR T product (optional)")
+        self.product_edit = QLineEdit(self.session.plan.product or "")
+        self.product_edit.setMaxLength(MAX_LINE_CHARS)
+        self.product_edit.setPlaceholderText(_("For example: Kymriah (tisagenlecleucel)"))
+        self.product_edit.textChanged.connect(self._changed)
+        self._add_field(form, "plan.product", caption, self.product_edit)
+        layout.addLayout(form)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -455,6 +467,7 @@ class FamilyFormPage(Page):
         session.set_language(self.language_edit.currentData())
         for name, edit in self.plan_edits.items():
             session.set_plan_date(name, edit.value())
+        session.set_product(self.product_edit.text())
         events = []
         self._event_rows = []
         for row in self._history_rows:
