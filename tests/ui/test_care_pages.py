@@ -18,6 +18,7 @@ from car_t_guide.core.session.files import load_session, save_session
 from car_t_guide.core.session.model import Medicine, Plan, Session, TopicReview
 from car_t_guide.ui import theme
 from car_t_guide.ui.i18n import apply_language
+from car_t_guide.ui.pages.base import PageContext
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
 from car_t_guide.ui.pages.side_effects import GRADES, MEDICINES, OVERVIEW, SideEffectsPage
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
@@ -55,6 +56,14 @@ def new_session() -> Session:
     return Session(plan=Plan(collection=date(2026, 10, 1)))
 
 
+CENTER = CenterSettings(center_name="Center", phone_24h="+1 555 0100", emergency_number="911")
+
+
+def context(session: Session | None = None, settings: CenterSettings | None = None):
+    """What the window gives a page: the session (as a document), the center, today."""
+    return PageContext.for_session(session, settings, lambda: TODAY)
+
+
 def texts_in(widget, kind=QLabel) -> list[str]:
     return [w.text() for w in widget.findChildren(kind) if w.isVisibleTo(widget)]
 
@@ -76,7 +85,7 @@ def test_nurse_led_teach_back_records_the_education_record_and_survives_save_and
     show, qtbot, tmp_path
 ):
     session = new_session()
-    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(session), nurse_mode=True))
     page.show_screen("crs")
     topic = care_content.teach_back("en").topic("crs")
     shown = texts_in(page)
@@ -130,7 +139,7 @@ def test_nurse_led_teach_back_records_the_education_record_and_survives_save_and
 
 def test_a_topic_takes_two_key_presses_once_the_initials_are_in(show, qtbot):
     session = new_session()
-    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(session), nurse_mode=True))
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
@@ -180,7 +189,7 @@ def test_after_a_key_press_its_result_is_in_view(show, qtbot):
     """At the largest text the record is below the question: the focused initials are in view
     when the topic opens (focus is never hidden: WCAG 2.2, 2.4.11), and after Enter the
     feedback and the next button are in view."""
-    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True), scale=2.0)
+    page = show(CheckUnderstandingPage(context(new_session()), nurse_mode=True), scale=2.0)
     page.resize(1280, 600)
     page.show_screen("fever")
     QApplication.processEvents()
@@ -195,7 +204,7 @@ def test_after_a_key_press_its_result_is_in_view(show, qtbot):
 
 
 def test_every_record_control_is_named_for_a_screen_reader(show):
-    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(new_session()), nurse_mode=True))
     page.show_screen("fever")
     form = page.record_form
     buttons = [*form.learner_buttons.values(), *form.method_buttons.values()]
@@ -217,7 +226,7 @@ def test_every_record_control_is_named_for_a_screen_reader(show):
 
 def test_initials_are_at_most_10_characters_and_blank_ones_are_refused(show, qtbot):
     session = new_session()
-    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(session), nurse_mode=True))
     page.show_screen("process")
     qtbot.keyClicks(page.initials_edit, "ABCDEFGHIJKLMNOP")
     assert page.initials_edit.text() == "ABCDEFGHIJ"
@@ -230,7 +239,7 @@ def test_initials_are_at_most_10_characters_and_blank_ones_are_refused(show, qtb
 
 
 def test_needs_review_offers_the_screen_to_read_again(show, qtbot):
-    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(new_session()), nurse_mode=True))
     page.show_screen("crs")
     page.initials_edit.setText("RN")
     page.needs_review_button.click()
@@ -246,9 +255,7 @@ def test_the_dated_question_uses_the_familys_infusion_and_the_center_settings(sh
     session = new_session()
     session.set_infusion(date(2026, 11, 20))
     page = show(
-        CheckUnderstandingPage(
-            session, lambda: TODAY, settings=lambda: CenterSettings(stay_near_center_days=28)
-        )
+        CheckUnderstandingPage(context(session, CenterSettings(stay_near_center_days=28)))
     )
     page.show_screen("after_discharge")
     assert "Until what day do you stay close to the hospital?" in texts_in(page)
@@ -261,7 +268,7 @@ def test_the_dated_question_uses_the_familys_infusion_and_the_center_settings(sh
 def test_the_nurse_sees_the_familys_own_medicines_on_medicines_at_home(show):
     session = new_session()
     session.add_medicine(Medicine("Levetiracetam", until=date(2026, 12, 20)))
-    page = show(CheckUnderstandingPage(session, lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(session), nurse_mode=True))
     page.show_screen("medicines_at_home")
     assert "Levetiracetam: until December 20, 2026" in texts_in(page)
 
@@ -275,7 +282,7 @@ def kiosk_record(topic, result):
 
 def test_kiosk_self_check_explains_kindly_and_records_what_it_can(show, tmp_path):
     session = new_session()
-    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    page = show(CheckUnderstandingPage(context(session)))
     assert not page.nurse_mode
     page.show_screen("crs")
     check = care_content.teach_back("en").topic("crs").self_check
@@ -306,7 +313,7 @@ def test_kiosk_self_check_explains_kindly_and_records_what_it_can(show, tmp_path
 
 
 def test_the_kiosk_shows_the_centers_fever_medicine_advice_after_the_answer(show):
-    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY))
+    page = show(CheckUnderstandingPage(context(new_session())))
     page.show_screen("fever")
     page.choice_buttons["c"].click()
     advice = care_content.teach_back("en").topic("fever").center_advice
@@ -316,7 +323,7 @@ def test_the_kiosk_shows_the_centers_fever_medicine_advice_after_the_answer(show
 def test_kiosk_answers_keep_a_nurses_earlier_review(show):
     session = new_session()
     session.mark_topic_reviewed("neuro", by="RN", on=date(2026, 11, 20))
-    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    page = show(CheckUnderstandingPage(context(session)))
     page.show_screen("neuro")
     check = care_content.teach_back("en").topic("neuro").self_check
     page.choice_buttons[check.right_choice.id].click()
@@ -328,7 +335,7 @@ def test_kiosk_answers_keep_a_nurses_earlier_review(show):
 def test_every_topic_of_the_session_file_has_a_screen(show):
     from car_t_guide.core.session.fields import TOPICS
 
-    page = show(CheckUnderstandingPage(new_session(), lambda: TODAY))
+    page = show(CheckUnderstandingPage(context(new_session())))
     assert page.screen_ids() == ["overview", *TOPICS]
     assert list(page.topic_buttons) == list(TOPICS)
 
@@ -336,10 +343,10 @@ def test_every_topic_of_the_session_file_has_a_screen(show):
 def test_a_new_session_clears_the_screen(show):
     first = new_session()
     first.mark_topic_reviewed("crs", by="RN", on=TODAY)
-    page = show(CheckUnderstandingPage(first, lambda: TODAY, nurse_mode=True))
+    page = show(CheckUnderstandingPage(context(first), nurse_mode=True))
     page.show_screen("crs")
     assert page.status_labels["crs"].text().startswith("Reviewed with RN")
-    page.set_session(new_session())  # a kiosk wipe, or another family's file
+    page.context.document.replace(new_session())  # a kiosk wipe, or another family's file
     assert page.screen == "overview"
     assert page.status_labels["crs"].text() == "Not reviewed yet"
     first.mark_topic_reviewed("neuro")  # the old session no longer reaches the page
@@ -348,7 +355,7 @@ def test_a_new_session_clears_the_screen(show):
 
 def test_topics_marked_elsewhere_show_up(show):
     session = new_session()
-    page = show(CheckUnderstandingPage(session, lambda: TODAY))
+    page = show(CheckUnderstandingPage(context(session)))
     session.mark_topic_reviewed("journey", by="AB", on=TODAY)
     assert page.status_labels["journey"].text() == "Reviewed with AB on November 26, 2026"
 
@@ -366,9 +373,8 @@ def tier_boxes(page) -> list[QFrame]:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_side_effect_screen_shows_whom_to_call_for_its_signs_and_its_strip(show, lang):
-    contacts = lambda: Contacts("Center", "+1 555 0100", "911")  # noqa: E731
-    page = show(SideEffectsPage(new_session(), contacts), lang)
-    plan = call_plan(lang, contacts())
+    page = show(SideEffectsPage(context(new_session(), CENTER)), lang)
+    plan = call_plan(lang, Contacts("Center", "+1 555 0100", "911"))
     effects = care_content.side_effects(lang).effects
     for effect in effects:
         page.show_screen(effect.id)
@@ -402,7 +408,7 @@ def test_every_side_effect_screen_shows_whom_to_call_for_its_signs_and_its_strip
 def test_a_topic_with_its_own_section_names_and_more_sections_shows_them(show):
     session = new_session()
     session.set_infusion(date(2026, 11, 1))
-    page = show(SideEffectsPage(session, settings=lambda: CenterSettings(stay_near_center_days=28)))
+    page = show(SideEffectsPage(context(session, CenterSettings(stay_near_center_days=28))))
     page.show_screen("things_to_avoid")
     shown = texts_in(page)
     assert "What to avoid" in shown and "For how long" in shown
@@ -412,7 +418,7 @@ def test_a_topic_with_its_own_section_names_and_more_sections_shows_them(show):
 
 
 def test_overview_strip_has_a_bar_for_each_sourced_window(show):
-    page = show(SideEffectsPage())
+    page = show(SideEffectsPage(context()))
     (strip,) = [s for s in page.findChildren(EffectStripWidget) if s.isVisibleTo(page)]
     sourced = [e for e in care_content.side_effects("en").effects if e.when_days]
     assert [row.key for row in strip.layout_for(strip.width()).rows] == [e.id for e in sourced]
@@ -421,7 +427,7 @@ def test_overview_strip_has_a_bar_for_each_sourced_window(show):
 
 
 def test_overview_buttons_open_each_screen_and_back(show, qtbot):
-    page = show(SideEffectsPage())
+    page = show(SideEffectsPage(context()))
     buttons = {b.text(): b for b in page.findChildren(QAbstractButton)}
     with qtbot.waitSignal(page.screen_changed) as blocker:
         buttons["Effects on the brain (ICANS)"].click()
@@ -439,26 +445,25 @@ def test_overview_buttons_open_each_screen_and_back(show, qtbot):
 
 
 def test_the_call_box_shows_the_sessions_number_else_the_centers(show):
-    contacts = lambda: Contacts("Center", "+1 555 0100", "911")  # noqa: E731
-    page = show(SideEffectsPage(None, contacts))
+    page = show(SideEffectsPage(context(None, CENTER)))
     assert "Center: +1\u00a0555\u00a00100" in texts_in(page)
     assert "Call 911 now" in texts_in(page)
     session = new_session()
     session.set_care_team("Hospital Infantil", "+1 555 010 0199")
-    page.set_session(session)
+    page.context.document.replace(session)
     page.rebuild()
     assert "Hospital Infantil: +1\u00a0555\u00a0010\u00a00199" in texts_in(page)
 
 
 def test_the_medicines_screen_shows_the_centers_fever_medicine_advice(show):
     own = "Give acetaminophen only if we say so."
-    page = show(SideEffectsPage(settings=lambda: CenterSettings(fever_medicine=own)))
+    page = show(SideEffectsPage(context(None, CenterSettings(fever_medicine=own))))
     page.show_screen(MEDICINES)
     assert own in texts_in(page)
 
 
 def test_grades_screen_is_information_only(show):
-    page = show(SideEffectsPage())
+    page = show(SideEffectsPage(context()))
     page.show_screen(GRADES)
     grades = care_content.grades("en")
     shown = texts_in(page)
@@ -480,7 +485,7 @@ def test_medicines_screen_shows_the_familys_list_as_plain_text(show):
         Medicine("<b>Levetiracetam</b>", "To help prevent seizures", date(2026, 12, 20)),
         Medicine("IVIG", None, None),
     ]
-    page = show(SideEffectsPage(session))
+    page = show(SideEffectsPage(context(session)))
     page.show_screen(MEDICINES)
     labels = {lab.text(): lab for lab in page.findChildren(QLabel)}
     assert labels["<b>Levetiracetam</b>"].textFormat() == Qt.TextFormat.PlainText
@@ -495,7 +500,7 @@ def test_medicines_screen_shows_the_familys_list_as_plain_text(show):
 
 
 def test_no_family_list_without_medicines(show):
-    page = show(SideEffectsPage(new_session()))
+    page = show(SideEffectsPage(context(new_session())))
     page.show_screen(MEDICINES)
     assert "Your child's medicines" not in texts_in(page)
 
@@ -527,9 +532,9 @@ def cut_off(page) -> list[str]:
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_every_screen_fits_at_every_text_size(show, lang, scale):
     pages = [
-        SideEffectsPage(new_session()),
-        CheckUnderstandingPage(new_session(), lambda: TODAY, nurse_mode=True),
-        CheckUnderstandingPage(new_session(), lambda: TODAY),
+        SideEffectsPage(context(new_session())),
+        CheckUnderstandingPage(context(new_session()), nurse_mode=True),
+        CheckUnderstandingPage(context(new_session())),
     ]
     pages[0].session.medicines = [Medicine("Levetiracetam", "To help prevent seizures")]
     for page in pages:

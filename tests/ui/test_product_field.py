@@ -9,6 +9,7 @@ from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.files import load_session, save_session
 from car_t_guide.core.session.model import Plan, Session
 from car_t_guide.report.summary import build_summary
+from car_t_guide.ui.pages.base import PageContext
 from car_t_guide.ui.pages.family_form import FamilyFormPage
 from tests.report.pdf_helpers import contains
 
@@ -16,7 +17,7 @@ TODAY = date(2026, 11, 26)
 
 
 def form_for(session, qtbot) -> FamilyFormPage:
-    page = FamilyFormPage(session, lambda: TODAY)
+    page = FamilyFormPage(PageContext.for_session(session, today=lambda: TODAY))
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

@@ -28,6 +28,7 @@ from car_t_guide.core.summary_warnings import CANNOT_PRINT, RIGHT_TO_LEFT, Print
 from car_t_guide.report.summary import build_summary
 from car_t_guide.ui import file_dialogs, printing
 from car_t_guide.ui.pages import summary as summary_page
+from car_t_guide.ui.pages.base import PageContext
 from car_t_guide.ui.pages.summary import BUILDING, FAILED, READY, SummaryPage
 from car_t_guide.ui.printing import NO_PRINTER, PRINTED, PdfFilePrinter
 
@@ -37,29 +38,15 @@ A4 = CenterSettings(paper_size="a4")
 BUILD_TIMEOUT_MS = 30_000
 
 
-class Holder:
-    """What the window would hand the page: the current session and settings."""
-
-    def __init__(self, session, settings):
-        self.session = session
-        self.settings = settings
-
-
 @pytest.fixture
 def make_page(qtbot):
     made = []
 
     def make(session=None, settings=LETTER, *, kiosk=False, printer=None, builder=None):
-        holder = Holder(session or load_example(1, today=TODAY), settings)
-        page = SummaryPage(
-            lambda: holder.session,
-            lambda: holder.settings,
-            lambda: TODAY,
-            kiosk=kiosk,
-            printer=printer,
-            builder=builder,
+        context = PageContext.for_session(
+            session or load_example(1, today=TODAY), settings, lambda: TODAY
         )
-        page.holder = holder
+        page = SummaryPage(context, kiosk=kiosk, printer=printer, builder=builder)
         qtbot.addWidget(page)
         page.resize(1280, 700)
         page.rebuild()  # as the window does when it shows a stale page
@@ -401,8 +388,8 @@ def test_the_pdf_is_made_again_for_a_new_language_or_family(make_page, qtbot):
     assert "Resumen de cuidados" in pdf_text(page.pdf_bytes())
     assert page.pdf_bytes() != first
 
-    page.holder.session = load_example(2, today=TODAY)
-    page.stale = True
+    page.context.document.replace(load_example(2, today=TODAY))  # marks the page stale
+    assert page.stale
     page.rebuild()
     wait_ready(qtbot, page)
     assert "Familia de ejemplo 2" in pdf_text(page.pdf_bytes())  # the example, in Spanish
@@ -428,8 +415,7 @@ def test_a_build_for_the_old_family_is_ignored_when_it_ends(make_page, qtbot):
 
     page = make_page(builder=builder)
     assert page.state == BUILDING
-    page.holder.session = load_example(3, today=TODAY)
-    page.stale = True
+    page.context.document.replace(load_example(3, today=TODAY))
     page.rebuild()
     release.set()
     wait_ready(qtbot, page)
@@ -483,8 +469,9 @@ from car_t_guide.ui.app import create_application
 from car_t_guide.core.session.model import empty_session
 from car_t_guide.core.machine.settings import CenterSettings
 app = create_application()
+from car_t_guide.ui.pages.base import PageContext
 from car_t_guide.ui.pages.summary import SummaryPage
-page = SummaryPage(empty_session, lambda: CenterSettings(paper_size="a4"), date.today)
+page = SummaryPage(PageContext.for_session(empty_session(), CenterSettings(paper_size="a4")))
 before = sorted(m for m in ("PySide6.QtPdf", "PySide6.QtPrintSupport", "reportlab")
                 if m in sys.modules)
 page.rebuild()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from car_t_guide.core.content import texts as content
+from car_t_guide.core.content.contacts import contacts_for
 from car_t_guide.ui.navigation import PAGE_ORDER
 
 
@@ -99,7 +100,7 @@ def test_warning_signs_page_shows_the_call_plan_emergency_first(make_window):
     window.show_page("warning-signs")
     page = window.stack.currentWidget()
     texts = [lab.text() for lab in page.findChildren(QLabel)]
-    plan = call_plan("en", window.contacts())
+    plan = call_plan("en", contacts_for(window.session, window.settings))
     for sign in plan.signs:
         assert sign.text in texts
     emergency, team = plan.tier(EMERGENCY).heading, plan.tier(TEAM).heading

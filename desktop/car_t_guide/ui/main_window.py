@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from car_t_guide.core import i18n
-from car_t_guide.core.content.contacts import Contacts, contacts_for
 from car_t_guide.core.i18n import _
 from car_t_guide.core.machine import logs
 from car_t_guide.core.machine.settings import CenterSettings
@@ -36,7 +35,7 @@ from car_t_guide.ui.accessibility import Role, announce, set_role
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
 from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
 from car_t_guide.ui.pages.family_form import FamilyFormPage
 from car_t_guide.ui.pages.journey import JourneyPage
@@ -80,8 +79,6 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self._fixed_today = today
         self.document = SessionDocument(self, today=self.today, kiosk=kiosk, session=session)
-        self.document.changed.connect(self._on_session_changed)
-        self.document.replaced.connect(self._on_session_replaced)
         self.document.state_changed.connect(self._update_title)
         self.document.saved.connect(self._show_saved)
         self.document.changed.connect(lambda _part: self._show_saved(None))
@@ -93,6 +90,8 @@ class MainWindow(QMainWindow):
         self.create_actions()
         self.create_top_bar()
         self.create_pages()
+        # After the pages: they mark themselves stale first, then the one showing is redrawn.
+        self.document.replaced.connect(self._on_session_replaced)
         self.create_bottom_bar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -207,30 +206,24 @@ class MainWindow(QMainWindow):
         welcome.start_requested.connect(lambda: self.show_page("steps:1"))
         pages: list[Page] = [welcome]
         pages += [StepPage(n) for n in range(1, len(STEP_PAGES) + 1)]
-        self.journey_page = JourneyPage(
-            lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
-        )
+        # Every page that shows the family sees it the same way (ui/pages/base.py).
+        context = PageContext(self.document, self.settings, self.today)
+        self.journey_page = JourneyPage(context, kiosk=self.kiosk)
         self.journey_page.edit_requested.connect(self.edit_family)
         self.journey_page.example_requested.connect(self.load_example)
         pages.append(self.journey_page)
-        self.side_effects_page = SideEffectsPage(
-            self.session, self.contacts, settings=lambda: self.settings, today=self.today
-        )
+        self.side_effects_page = SideEffectsPage(context)
         self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.side_effects_page.warning_signs_requested.connect(
             lambda: self.show_page("warning-signs")
         )
         pages.append(self.side_effects_page)
-        pages.append(WarningSignsPage(self.contacts, lambda: self.session, lambda: self.settings))
-        self.check_page = CheckUnderstandingPage(
-            self.session, self.today, nurse_mode=not self.kiosk, settings=lambda: self.settings
-        )
+        pages.append(WarningSignsPage(context))
+        self.check_page = CheckUnderstandingPage(context, nurse_mode=not self.kiosk)
         self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
         self.check_page.review_requested.connect(self._open_for_review)
         pages.append(self.check_page)
-        self.summary_page = SummaryPage(
-            lambda: self.session, lambda: self.settings, self.today, kiosk=self.kiosk
-        )
+        self.summary_page = SummaryPage(context, kiosk=self.kiosk)
         self.summary_page.printed.connect(self._log_print)
         pages.append(self.summary_page)
         for page in pages:
@@ -239,7 +232,7 @@ class MainWindow(QMainWindow):
             page.tab_order_changed.connect(self._order_tabs)
         assert list(self.pages) == PAGE_ORDER
         # Pages outside the Next/Back order; Back returns to the page they belong to.
-        self.family_page = FamilyFormPage(self.session, self.today)
+        self.family_page = FamilyFormPage(context)
         self.family_page.done.connect(lambda: self.show_page("journey"))
         self.family_page.open_requested.connect(self.open_session_dialog)
         self.family_page.save_requested.connect(self.save)
@@ -278,9 +271,6 @@ class MainWindow(QMainWindow):
             logs.log_event(f"summary_print_{result.outcome}")
 
     # --- what the family sees -------------------------------------------------------------
-    def contacts(self) -> Contacts:
-        return contacts_for(self.session, self.settings)
-
     def _open_for_review(self, page_id: str, screen: str) -> None:
         if screen:
             self.pages[page_id].show_screen(screen)
@@ -370,20 +360,12 @@ class MainWindow(QMainWindow):
         elif "example" in request and 1 <= request["example"] <= examples.EXAMPLE_COUNT:
             self.load_example(request["example"])
 
-    def _on_session_changed(self, part: str) -> None:
-        if self.current_page_id() != "journey":
-            self.journey_page.stale = True
-        self.summary_page.stale = True
-
     def _on_session_replaced(self) -> None:
-        """Another family (or none): every page is rebuilt from the new session."""
-        session = self.document.session
-        self.family_page.set_session(session)
-        self.side_effects_page.set_session(session)
-        self.check_page.set_session(session)
-        for page in self.pages.values():
-            page.stale = True
-        self.stack.currentWidget().rebuild()
+        """Another family (or none): the pages marked themselves stale; the one showing is
+        drawn again now."""
+        current = self.stack.currentWidget()
+        if current.stale:
+            current.rebuild()
 
     def set_session(self, session: Session, path: Path | None = None) -> None:
         self.document.replace(session, path)

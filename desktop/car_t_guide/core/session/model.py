@@ -23,6 +23,17 @@ CHANGED_PATIENT = "patient"
 CHANGED_CARE_TEAM = "care_team"
 CHANGED_MEDICINES = "medicines"
 CHANGED_LANGUAGE = "language"
+ALL_PARTS = frozenset(
+    {
+        CHANGED_PLAN,
+        CHANGED_HISTORY,
+        CHANGED_TOPICS,
+        CHANGED_PATIENT,
+        CHANGED_CARE_TEAM,
+        CHANGED_MEDICINES,
+        CHANGED_LANGUAGE,
+    }
+)
 
 
 @dataclass

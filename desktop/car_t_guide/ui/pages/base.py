@@ -1,27 +1,77 @@
 """A page: one screen of the guide, scrolled when its text is larger than the window.
 
-Pages rebuild their content from data when the language or the text size changes (and, later,
-when a kiosk forgets a family): rebuilding leaves nothing of the old text behind. What had
+Pages rebuild their content from data when the language or the text size changes, or when the
+part of the family's session they show changes: rebuilding leaves nothing of the old text
+behind.
+
+One way to see the family (napari's layer-controls base is the model): a page that shows the
+session gets a ``PageContext`` (the session document, the center settings, today), names the
+parts it shows in ``shows``, and is told here when one of them changes or when the whole
+session is replaced. By default it is marked stale and rebuilt when next shown; a page that
+can do better overrides ``session_changed`` / ``session_replaced``. Qt disconnects a page's
+slots when it is destroyed, so a session never calls a page that is gone. What had
 keyboard focus keeps it in the rebuilt page (its new self), and Tab follows the order the page
 is drawn in (ui/focus.py); the window links the page's order to its bars (``tab_order_changed``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from car_t_guide.core.content.contacts import Contacts, contacts_for
+from car_t_guide.core.machine.settings import CenterSettings
+from car_t_guide.core.session.model import Session
 from car_t_guide.ui import focus
+from car_t_guide.ui.session_document import SessionDocument
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page sees of the family and the center."""
+
+    document: SessionDocument
+    settings: CenterSettings = field(default_factory=CenterSettings)
+    today: Callable[[], date] = date.today
+
+    @property
+    def session(self) -> Session:
+        return self.document.session
+
+    def contacts(self) -> Contacts:
+        return contacts_for(self.session, self.settings)
+
+    @classmethod
+    def for_session(
+        cls,
+        session: Session | None = None,
+        settings: CenterSettings | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> PageContext:
+        """A page on its own (tests, the command line's transcript): a document that never
+        writes anything to disk."""
+        document = SessionDocument(None, today=today, kiosk=True, session=session)
+        return cls(document, settings or CenterSettings(), today)
 
 
 class Page(QWidget):
     #: the id used by the command line and the navigation ("welcome", "steps:3", ...)
     page_id = ""
+    #: the parts of the session this page shows (core's CHANGED_* ids)
+    shows: frozenset[str] = frozenset()
     #: the page's widgets changed: Tab's order through the window needs linking again
     tab_order_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, context: PageContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.context = context
+        if context is not None:
+            context.document.changed.connect(self._on_part_changed)
+            context.document.replaced.connect(self._on_replaced)
         self.setObjectName("page")
         self.scale = 1.0
         outer = QVBoxLayout(self)
@@ -80,6 +130,35 @@ class Page(QWidget):
 
     def build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
+
+    # --- the family's session -----------------------------------------------------------------
+    @property
+    def session(self) -> Session:
+        return self.context.session
+
+    @property
+    def settings(self) -> CenterSettings:
+        return self.context.settings
+
+    def today(self) -> date:
+        return self.context.today()
+
+    @Slot(str)
+    def _on_part_changed(self, part: str) -> None:
+        if part in self.shows:
+            self.session_changed(part)
+
+    @Slot()
+    def _on_replaced(self) -> None:
+        self.session_replaced()
+
+    def session_changed(self, part: str) -> None:
+        """A part this page shows changed: drawn again when next shown."""
+        self.stale = True
+
+    def session_replaced(self) -> None:
+        """Another family (or none): drawn again when next shown."""
+        self.stale = True
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale

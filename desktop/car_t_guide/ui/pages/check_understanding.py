@@ -19,9 +19,6 @@ two modes (nurse and kiosk) plus the overview; its widgets are in ui/widgets/tea
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -30,15 +27,13 @@ from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESUL
 from car_t_guide.core.content.teach_back import family_facts
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.session.model import (
     CHANGED_MEDICINES,
     CHANGED_PLAN,
     CHANGED_TOPICS,
-    Session,
     TopicReview,
 )
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.widgets.teach_back import (
     INITIALS_MAX,
     NURSE_METHODS,
@@ -127,22 +122,15 @@ class CheckUnderstandingPage(Page):
     #: go over a topic again: (page id, screen inside it or "")
     review_requested = Signal(str, str)
 
+    # The topics reviewed; the plan (the family's dates in the questions); the medicines
+    # (listed for the nurse on "Medicines at home").
+    shows = frozenset({CHANGED_TOPICS, CHANGED_PLAN, CHANGED_MEDICINES})
+
     def __init__(
-        self,
-        session: Session,
-        today: Callable[[], date] = date.today,
-        *,
-        nurse_mode: bool = False,
-        settings: Callable[[], CenterSettings] | None = None,
-        parent: QWidget | None = None,
+        self, context: PageContext, *, nurse_mode: bool = False, parent: QWidget | None = None
     ):
-        super().__init__(parent)
-        self._today = today
-        self._settings = settings or CenterSettings
+        super().__init__(context, parent)
         self._nurse_mode = nurse_mode
-        self._subscription: list[Callable[[], None]] = []
-        self.destroyed.connect(lambda *_args, held=self._subscription: [stop() for stop in held])
-        self._session = session
         self.screen = OVERVIEW
         # The nurse's record, chosen once and kept from topic to topic.
         self._initials = ""
@@ -153,15 +141,12 @@ class CheckUnderstandingPage(Page):
         self._focus_target: QWidget | None = None
         self._rebuilding_self = False
         self._reset_widgets()
-        self.set_session(session)
 
     # --- the session and the mode -------------------------------------------------------------
 
-    def set_session(self, session: Session) -> None:
-        """Follow another session (a loaded file, or a fresh one after a kiosk wipe)."""
-        self.cleanup()
-        self._session = session
-        self._subscription.append(session.subscribe(self._on_session_changed))
+    def session_replaced(self) -> None:
+        """Another family (a loaded file, or a fresh one after a kiosk wipe): the record
+        starts again, at the overview."""
         self._initials = ""
         self._learner = "parent_or_guardian"
         self._method = "teach_back"
@@ -171,14 +156,6 @@ class CheckUnderstandingPage(Page):
         self.stale = True
         if self.isVisible():
             self._go_to(OVERVIEW)
-
-    @property
-    def session(self) -> Session:
-        return self._session
-
-    def cleanup(self) -> None:
-        while self._subscription:
-            self._subscription.pop()()
 
     @property
     def nurse_mode(self) -> bool:
@@ -194,11 +171,9 @@ class CheckUnderstandingPage(Page):
             if self.isVisible():
                 self.rebuild()
 
-    def _on_session_changed(self, part: str) -> None:
-        # The topics reviewed; the plan (the family's dates in the questions); the medicines
-        # (listed for the nurse on "Medicines at home").
-        if part not in (CHANGED_TOPICS, CHANGED_PLAN, CHANGED_MEDICINES) or self._rebuilding_self:
-            return
+    def session_changed(self, part: str) -> None:
+        if self._rebuilding_self:
+            return  # this page's own record: it redraws itself
         self.stale = True
         if self.isVisible():
             self.rebuild()
@@ -209,7 +184,7 @@ class CheckUnderstandingPage(Page):
         """The topics in the language showing, with this family's dates and the center's
         number and wording filled in."""
         lang = current_language()
-        facts = family_facts(self._session, self._settings(), today=self._today(), lang=lang)
+        facts = family_facts(self.session, self.settings, today=self.today(), lang=lang)
         return care_content.teach_back(lang, facts)
 
     def topics(self) -> list[care_content.TeachBackTopic]:
@@ -285,7 +260,7 @@ class CheckUnderstandingPage(Page):
         return _("Check understanding")
 
     def _review(self, topic_id: str) -> TopicReview | None:
-        return self._session.review_of(topic_id)
+        return self.session.review_of(topic_id)
 
     @staticmethod
     def _mark_for(review: TopicReview | None) -> StatusMark:
@@ -396,7 +371,7 @@ class CheckUnderstandingPage(Page):
             )
             if medicine.until
             else medicine.name
-            for medicine in self._session.medicines
+            for medicine in self.session.medicines
         ]
 
     def _build_nurse_prompt(self, layout: QVBoxLayout, topic: care_content.TeachBackTopic) -> None:
@@ -405,7 +380,7 @@ class CheckUnderstandingPage(Page):
         layout.addWidget(framed("callout", prompt))
         layout.addWidget(label(_("Listen for:"), "muted"))
         layout.addWidget(bullet_list(point.text for point in topic.listen_for))
-        if topic.id == "medicines_at_home" and self._session.medicines:
+        if topic.id == "medicines_at_home" and self.session.medicines:
             layout.addWidget(label(_("This family's medicines:"), "muted"))
             layout.addWidget(bullet_list(self._own_medicines()))
         layout.addWidget(label(_("Let the family answer in their own words. Then record it:")))
@@ -548,7 +523,7 @@ class CheckUnderstandingPage(Page):
     def _mark(self, topic_id: str, **record) -> None:
         self._rebuilding_self = True
         try:
-            self._session.mark_topic_reviewed(topic_id, on=self._today(), **record)
+            self.session.mark_topic_reviewed(topic_id, on=self.today(), **record)
         finally:
             self._rebuilding_self = False
 

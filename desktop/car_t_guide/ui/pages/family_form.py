@@ -32,8 +32,8 @@ from car_t_guide.core.content.labels import (
 from car_t_guide.core.i18n import _
 from car_t_guide.core.session.checks import Problem, check_session
 from car_t_guide.core.session.fields import MAX_LINE_CHARS, MAX_NAME_CHARS, PLAN_DATES
-from car_t_guide.core.session.model import HistoryEvent, Medicine, Session
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.core.session.model import HistoryEvent, Medicine
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit, PartialDateEdit
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import framed, heading, label, subheading
@@ -206,10 +206,11 @@ class FamilyFormPage(Page):
     save_as_requested = Signal()
     new_requested = Signal()
 
-    def __init__(self, session: Session, today: Callable[[], date], parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.today = today
+    # Shows no part: it is where the parts are edited, and must not redraw under the nurse's
+    # hands. Another family (``session_replaced``) marks it stale, as for every page.
+
+    def __init__(self, context: PageContext, parent=None):
+        super().__init__(context, parent)
         self._history_rows: list[HistoryRow] = []
         self._medicine_rows: list[MedicineRow] = []
         self._event_rows: list[HistoryRow] = []  # the rows behind session.history, in order
@@ -218,10 +219,6 @@ class FamilyFormPage(Page):
         # Checks run once the nurse pauses, not on every key press.
         self._check_timer = QTimer(self, singleShot=True, interval=150)
         self._check_timer.timeout.connect(self.show_problems)
-
-    def set_session(self, session: Session) -> None:
-        self.session = session
-        self.stale = True
 
     @property
     def stacked(self) -> bool:

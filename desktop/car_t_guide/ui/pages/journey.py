@@ -7,7 +7,6 @@ only when this page is first shown, so the welcome screen appears fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -16,13 +15,12 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from car_t_guide.core.chart.timeline import has_chart
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import FUTURE, NOW, PAST, key_dates
-from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.plain_text import without_direction_controls
 from car_t_guide.core.session import examples
 from car_t_guide.core.session.checks import check_date_ranges, latest_allowed_day
-from car_t_guide.core.session.model import Session
+from car_t_guide.core.session.model import CHANGED_HISTORY, CHANGED_PATIENT, CHANGED_PLAN
 from car_t_guide.ui.accessibility import Role, set_role
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.widgets.date_edits import OptionalDateEdit
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import framed, heading, label, subheading
@@ -35,25 +33,16 @@ class JourneyPage(Page):
     edit_requested = Signal()
     example_requested = Signal(int)
 
-    def __init__(
-        self,
-        session: Callable[[], Session],
-        settings: Callable[[], CenterSettings],
-        today: Callable[[], date],
-        *,
-        kiosk: bool = False,
-        parent=None,
-    ):
-        super().__init__(parent)
-        self._session = session
-        self._settings = settings
-        self._today = today
+    shows = frozenset({CHANGED_PATIENT, CHANGED_HISTORY, CHANGED_PLAN})
+
+    def __init__(self, context: PageContext, *, kiosk: bool = False, parent=None):
+        super().__init__(context, parent)
         self.kiosk = kiosk
         self.chart = None
         self.zoom = "car_t"
 
     def build(self, layout: QVBoxLayout) -> None:
-        session = self._session()
+        session = self.session
         lang = current_language()
         name = without_direction_controls(session.patient.display_name)
         layout.addWidget(
@@ -76,8 +65,8 @@ class JourneyPage(Page):
                 session.plan.infusion,
                 label=_("Infusion day"),
                 known_text=_("I know the day"),
-                today=self._today,
-                latest=latest_allowed_day(self._today()),  # the calendar's last day
+                today=self.today,
+                latest=latest_allowed_day(self.today()),  # the calendar's last day
             )
             picker.changed.connect(lambda: self._set_infusion(picker.value()))
             layout.addWidget(
@@ -87,7 +76,7 @@ class JourneyPage(Page):
             )
             layout.addWidget(picker)
 
-        out_of_range = check_date_ranges(session, self._today())
+        out_of_range = check_date_ranges(session, self.today())
         if out_of_range:
             # A date the nurse is still fixing (a year 9990): nothing can be worked out from it,
             # so say which one, rather than draw a chart of the year 10005.
@@ -125,7 +114,7 @@ class JourneyPage(Page):
 
         dates_column = QVBoxLayout()
         dates_column.addWidget(subheading(_("Key dates")))
-        for key in key_dates(session, self._settings(), today=self._today(), lang=lang):
+        for key in key_dates(session, self.settings, today=self.today(), lang=lang):
             mark = STATUS_MARKS.get(key.status, "•")
             text = f"{mark} {key.plain_sentence}"
             item = label(text, "muted" if key.status == PAST else "")
@@ -153,7 +142,7 @@ class JourneyPage(Page):
         from car_t_guide.ui.widgets.journey_chart import JourneyChart  # pyqtgraph: on first use
 
         chart = JourneyChart(scale=self.scale)
-        chart.show_journey(self._session(), self._settings(), today=self._today(), zoom=self.zoom)
+        chart.show_journey(self.session, self.settings, today=self.today(), zoom=self.zoom)
         return chart
 
     def _set_zoom(self, zoom: str) -> None:
@@ -161,7 +150,7 @@ class JourneyPage(Page):
         self.rebuild()
 
     def _set_infusion(self, day: date | None) -> None:
-        self._session().set_infusion(day)
+        self.session.set_infusion(day)
         self.rebuild()
 
     def position_text(self) -> str:

@@ -9,8 +9,7 @@ listens to ``screen_changed`` to refresh its "where am I" line, and to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -26,15 +25,13 @@ from PySide6.QtWidgets import (
 from car_t_guide.core.chart.effect_strip import StripRow
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content.call_plan import CallPlan, call_plan, fever_medicine_text
-from car_t_guide.core.content.contacts import Contacts, with_family_team
 from car_t_guide.core.content.texts import Item
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import _, current_language
 from car_t_guide.core.journey import rules_after_infusion
-from car_t_guide.core.machine.settings import CenterSettings
-from car_t_guide.core.session.model import CHANGED_MEDICINES, Session
+from car_t_guide.core.session.model import CHANGED_CARE_TEAM, CHANGED_MEDICINES, CHANGED_PLAN
 from car_t_guide.ui import theme
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.widgets.call_plan import tier_box
 from car_t_guide.ui.widgets.effect_strip import EffectStripWidget
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
@@ -133,57 +130,29 @@ class SideEffectsPage(Page):
     #: the family pressed "See the warning signs"
     warning_signs_requested = Signal()
 
-    def __init__(
-        self,
-        session: Session | None = None,
-        contacts: Callable[[], Contacts] | None = None,
-        parent: QWidget | None = None,
-        *,
-        settings: Callable[[], CenterSettings] | None = None,
-        today: Callable[[], date] | None = None,
-    ):
-        super().__init__(parent)
-        self._contacts = contacts
-        self._settings = settings or CenterSettings
-        self._today = today or date.today
-        self._session: Session | None = None
-        # The current unsubscribe function, in a list the destroyed-handler can reach without
-        # touching the (then dead) page: the session must never call a deleted page.
-        self._subscription: list[Callable[[], None]] = []
-        self.destroyed.connect(lambda *_args, held=self._subscription: [stop() for stop in held])
+    # The family's own medicines; whom to call (their care team); their dates (the call
+    # plan's "what to say", the stay-near and no-driving days).
+    shows = frozenset({CHANGED_MEDICINES, CHANGED_CARE_TEAM, CHANGED_PLAN})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
         self.screen = OVERVIEW
         self._focus_target: QWidget | None = None
         self._questions: list[tuple[str, list[str]]] = []
-        self.set_session(session)
 
     # --- the session --------------------------------------------------------------------------
 
-    def set_session(self, session: Session | None) -> None:
-        """Show another family's medicines (or none); back to the overview."""
-        self.cleanup()
-        self._session = session
-        if session is not None:
-            self._subscription.append(session.subscribe(self._on_session_changed))
+    def session_changed(self, part: str) -> None:
+        self.stale = True
+        if self.isVisible() and self.screen == MEDICINES and part == CHANGED_MEDICINES:
+            self.rebuild()
+
+    def session_replaced(self) -> None:
+        """Another family (or none): back to the overview."""
         self.screen = OVERVIEW
         self.stale = True
         if self.isVisible():
             self.rebuild()
-
-    @property
-    def session(self) -> Session | None:
-        return self._session
-
-    def _on_session_changed(self, part: str) -> None:
-        if part != CHANGED_MEDICINES:
-            return
-        self.stale = True
-        if self.isVisible() and self.screen == MEDICINES:
-            self.rebuild()
-
-    def cleanup(self) -> None:
-        """Stop listening to the session (call before throwing the page away)."""
-        while self._subscription:
-            self._subscription.pop()()
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -290,12 +259,11 @@ class SideEffectsPage(Page):
             self._questions = []
 
     def _call_plan(self) -> CallPlan:
-        session = self._session
         return call_plan(
             current_language(),
-            self._call_contacts(),
-            infusion=session.plan.infusion if session is not None else None,
-            fever_medicine=self._settings().fever_medicine,
+            self.context.contacts(),
+            infusion=self.session.plan.infusion,
+            fever_medicine=self.settings.fever_medicine,
         )
 
     def _call_box(self, title: str, sign_ids: Iterable[str] | None) -> QWidget:
@@ -317,9 +285,6 @@ class SideEffectsPage(Page):
         box = framed("card", *parts)
         box.setAccessibleName(title)
         return box
-
-    def _call_contacts(self) -> Contacts:
-        return with_family_team(self._session, self._contacts() if self._contacts else Contacts())
 
     # --- the overview -------------------------------------------------------------------------
 
@@ -399,10 +364,8 @@ class SideEffectsPage(Page):
 
     def _rule_dates(self, layout: QVBoxLayout) -> None:
         """The family's own stay-near and no-driving dates (center settings), when known."""
-        if self._session is None:
-            return
         rules = rules_after_infusion(
-            self._session, self._settings(), today=self._today(), lang=current_language()
+            self.session, self.settings, today=self.today(), lang=current_language()
         )
         if rules:
             layout.addWidget(framed("callout", bullet_list(rule.plain_sentence for rule in rules)))
@@ -453,7 +416,7 @@ class SideEffectsPage(Page):
         lang = current_language()
         self._back_button(layout)
         layout.addWidget(heading(text.title))
-        own = self._session.medicines if self._session else []
+        own = self.session.medicines
         if own:
             parts: list[QWidget] = [
                 subheading(_("Your child's medicines")),
@@ -476,7 +439,7 @@ class SideEffectsPage(Page):
         for medicine in text.medicines:
             self._section(layout, medicine.title, medicine.items, question_group=medicine.title)
             if medicine.id == FEVER_MEDICINE:
-                advice = fever_medicine_text(self._settings().fever_medicine, lang)
+                advice = fever_medicine_text(self.settings.fever_medicine, lang)
                 layout.addWidget(framed("callout", label(advice, "position")))
         self._questions_card(layout)
         self._next_button(layout)

@@ -20,7 +20,6 @@ import copy
 import logging
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +45,12 @@ from car_t_guide.core.machine.logs import describe_exception
 from car_t_guide.core.machine.settings import CenterSettings
 from car_t_guide.core.paper import paper_for_region
 from car_t_guide.core.session.files import SessionError
-from car_t_guide.core.session.model import Session
+from car_t_guide.core.session.model import ALL_PARTS, Session
 from car_t_guide.core.summary_warnings import PrintWarning
 from car_t_guide.ui.accessibility import Role, set_role
 from car_t_guide.ui.background import BackgroundJob
 from car_t_guide.ui.file_dialogs import Dialogs
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.printing import CANCELLED, PRINTED, Printer, PrintResult, QtPrinter
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label
 
@@ -92,25 +91,22 @@ class SummaryPage(Page):
     #: a print request ended (PrintResult)
     printed = Signal(object)
 
+    shows = ALL_PARTS  # the summary prints everything
+
     def __init__(
         self,
-        session: Callable[[], Session],
-        settings: Callable[[], CenterSettings],
-        today: Callable[[], date],
+        context: PageContext,
         *,
         kiosk: bool = False,
         printer: Callable[[], Printer] | None = None,
         builder: Builder | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._memory = None  # MemoryPdf: the document shown, its buffer and bytes
         self._pdf: bytes | None = None
         self._built_for: tuple | None = None  # what the shown PDF was made from
         self._building_for: tuple | None = None
-        self._session = session
-        self._settings = settings
-        self._today = today
         self.kiosk = kiosk
         self._printer_factory = printer or self._system_printer
         self._builder = builder or build_with_report
@@ -156,7 +152,7 @@ class SummaryPage(Page):
         from PySide6.QtPdfWidgets import QPdfView  # QtPdf: only once this page is shown
 
         if self.paper is None:
-            self.paper = default_paper(self._settings())
+            self.paper = default_paper(self.settings)
         layout.addWidget(heading(_("Your summary")))
         # Side by side; at the largest text the preview goes below (the page scrolls). Above
         # the normal text size the buttons come before the words, so Print needs no scrolling.
@@ -262,14 +258,14 @@ class SummaryPage(Page):
 
     def _wanted(self) -> tuple | None:
         """What the PDF should be made from now; compared with what it was made from."""
-        if getattr(self, "_session", None) is None or self.paper is None:
+        if getattr(self, "context", None) is None or self.paper is None:
             return None
         return (
-            snapshot(self._session()),
+            snapshot(self.session),
             current_language(),
             self.paper,
-            self._settings(),
-            self._today(),
+            self.settings,
+            self.today(),
         )
 
     def _refresh(self) -> None:
@@ -468,7 +464,7 @@ class SummaryPage(Page):
             self._refresh()
 
     def _system_printer(self) -> Printer:
-        return QtPrinter(kiosk=self.kiosk, printer_name=self._settings().printer)
+        return QtPrinter(kiosk=self.kiosk, printer_name=self.settings.printer)
 
     def print_summary(self) -> PrintResult | None:
         if self._pdf is None or self.state != READY:
@@ -488,7 +484,7 @@ class SummaryPage(Page):
         return result
 
     def suggested_file_name(self) -> str:
-        name = self._session().patient.display_name.strip()
+        name = self.session.patient.display_name.strip()
         title = _("{name} care summary").format(name=name) if name else _("Care summary")
         # A name may hold characters no file system takes in a file name.
         return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-") + ".pdf"

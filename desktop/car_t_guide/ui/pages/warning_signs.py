@@ -8,16 +8,12 @@ also print.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QVBoxLayout
 
 from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, CallPlan, call_plan
-from car_t_guide.core.content.contacts import Contacts
 from car_t_guide.core.i18n import _, current_language
-from car_t_guide.core.machine.settings import CenterSettings
-from car_t_guide.core.session.model import Session
-from car_t_guide.ui.pages.base import Page
+from car_t_guide.core.session.model import CHANGED_CARE_TEAM, CHANGED_PLAN
+from car_t_guide.ui.pages.base import Page, PageContext
 from car_t_guide.ui.widgets.call_plan import tier_box
 from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, subheading
 
@@ -25,25 +21,19 @@ from car_t_guide.ui.widgets.text import bullet_list, framed, heading, label, sub
 class WarningSignsPage(Page):
     page_id = "warning-signs"
 
-    def __init__(
-        self,
-        contacts: Callable[[], Contacts],
-        session: Callable[[], Session | None] | None = None,
-        settings: Callable[[], CenterSettings] | None = None,
-        parent=None,
-    ):
-        super().__init__(parent)
-        self._contacts = contacts
-        self._session = session or (lambda: None)
-        self._settings = settings or CenterSettings
+    # Whom to call (the family's care team, else the center's) and the infusion day (what to
+    # say when you call).
+    shows = frozenset({CHANGED_CARE_TEAM, CHANGED_PLAN})
+
+    def __init__(self, context: PageContext, parent=None):
+        super().__init__(context, parent)
 
     def plan(self) -> CallPlan:
-        session = self._session()
         return call_plan(
             current_language(),
-            self._contacts(),
-            infusion=session.plan.infusion if session is not None else None,
-            fever_medicine=self._settings().fever_medicine,
+            self.context.contacts(),
+            infusion=self.session.plan.infusion,
+            fever_medicine=self.settings.fever_medicine,
         )
 
     def build(self, layout: QVBoxLayout) -> None:
