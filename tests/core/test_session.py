@@ -356,6 +356,14 @@ BAD_VALUES = [
     (with_plan(bridging_start="2013-03-01"), "plan.bridging_start", "before"),
     (with_plan(collection="1850-03-20"), "plan.collection", "1900"),
     (with_plan(infusion="2300-01-01"), "plan.infusion", "3 years"),
+    # Lists a family's session cannot hold (a 60,000-event history took minutes to print).
+    (
+        document(history=[{"kind": "treatment", "date": "2012"}] * 1001),
+        "history",
+        "1001 entries",
+    ),
+    (document(medicines=[{"name": "Levetiracetam"}] * 201), "medicines", "201 entries"),
+    (document(topics_reviewed=["crs"] * 501), "topics_reviewed", "501 entries"),
     (document(topics_reviewed=["crs", "cars"]), "topics_reviewed[1]", "cars"),
     (document(topics_reviewed=[{"by": "JL"}]), "topics_reviewed[0].topic", "missing"),
     (document(topics_reviewed="crs"), "topics_reviewed", "list"),
@@ -563,3 +571,8 @@ def test_form_replaces_history_and_medicines_and_listeners_hear_it():
     assert [e.kind for e in session.history] == ["diagnosis"]
     assert session.medicines[0].until == _date(2013, 6, 9)
     assert heard == ["history", "medicines"]
+
+
+def test_a_long_history_up_to_the_limit_loads():
+    doc = document(history=[{"kind": "treatment", "date": "2012"}] * 1000)
+    assert len(parse_session(doc, today=TODAY).session.history) == 1000

@@ -71,6 +71,10 @@ MAX_NAME_CHARS = 100  # DESIGN.md: display_name at most 100 characters
 MAX_NOTE_CHARS = 20_000
 MAX_LINE_CHARS = 200  # center names, phone numbers, initials, medicine names
 MAX_AGE_YEARS = 120
+# The most entries a list may hold. A child's treatment history has tens of events, not
+# thousands: a file with more was not written by a nurse, and the summary, the chart and the
+# form all grow with it (a 60,000-event file took minutes to print). Generous bounds.
+MAX_ITEMS = {"history": 1000, "topics_reviewed": 500, "medicines": 200}
 # Oldest plausible history date, and how far ahead a plan may reach.
 MIN_YEAR = 1900
 MAX_YEARS_AHEAD = 3

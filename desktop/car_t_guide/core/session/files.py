@@ -34,6 +34,7 @@ from car_t_guide.core.session.fields import (
     FORMAT,
     HISTORY_EVENT_FIELDS,
     LANGUAGE_TAG_PATTERN,
+    MAX_ITEMS,
     MEDICINE_FIELDS,
     PATIENT_FIELDS,
     PLAN_FIELDS,
@@ -426,7 +427,15 @@ def _optional_object(reader: _Reader, data: dict[str, Any], key: str) -> dict[st
 
 def _optional_list(reader: _Reader, data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
-    return [] if value is None else reader.list(key, value)
+    items = [] if value is None else reader.list(key, value)
+    if len(items) > MAX_ITEMS[key]:
+        raise reader.fail(
+            key,
+            _("holds {count} entries; a session file holds at most {limit}").format(
+                count=len(items), limit=MAX_ITEMS[key]
+            ),
+        )
+    return items
 
 
 def _read_topic(reader: _Reader, where: str, raw: Any, rules: VersionRules) -> TopicReview:

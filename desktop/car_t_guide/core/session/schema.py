@@ -30,6 +30,7 @@ from car_t_guide.core.session.fields import (
     FORMAT,
     HISTORY_EVENT_FIELDS,
     LANGUAGE_TAG_PATTERN,
+    MAX_ITEMS,
     MEDICINE_FIELDS,
     MIN_YEAR,
     PATIENT_FIELDS,
@@ -149,11 +150,18 @@ def session_schema(version: int = VERSION) -> dict[str, Any]:
             "language": _nullable(_rule_schema(LanguageTag())),
             "patient": _nullable({"$ref": "#/$defs/patient"}),
             "care_team": _nullable({"$ref": "#/$defs/care_team"}),
-            "history": _nullable({"type": "array", "items": {"$ref": "#/$defs/history_event"}}),
+            "history": _nullable(
+                {
+                    "type": "array",
+                    "maxItems": MAX_ITEMS["history"],
+                    "items": {"$ref": "#/$defs/history_event"},
+                }
+            ),
             "plan": {"$ref": "#/$defs/plan"},
             "topics_reviewed": _nullable(
                 {
                     "type": "array",
+                    "maxItems": MAX_ITEMS["topics_reviewed"],
                     "items": {
                         "oneOf": [
                             {"type": "string", "enum": list(rules.topics)},
@@ -162,7 +170,13 @@ def session_schema(version: int = VERSION) -> dict[str, Any]:
                     },
                 }
             ),
-            "medicines": _nullable({"type": "array", "items": {"$ref": "#/$defs/medicine"}}),
+            "medicines": _nullable(
+                {
+                    "type": "array",
+                    "maxItems": MAX_ITEMS["medicines"],
+                    "items": {"$ref": "#/$defs/medicine"},
+                }
+            ),
         },
         "propertyNames": _FIELD_NAME,
         "additionalProperties": {"$ref": "#/$defs/kept"},
