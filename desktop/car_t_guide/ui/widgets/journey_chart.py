@@ -162,6 +162,12 @@ class JourneyChart(pg.GraphicsLayoutWidget):
             self._line(
                 0, lane.bottom, layout.width, lane.bottom, theme.BORDER, 1, Qt.PenStyle.DotLine
             )
+        # Today's line behind the marks and words, as on paper.
+        if layout.today_px is not None and layout.today_label is not None:
+            x0, y0, x1, y1 = layout.today_label.leader
+            self._line(x0, y0, x1, y1, theme.FOCUS, 2.5, Qt.PenStyle.DashLine)
+            box = layout.today_label.box
+            self._text(layout.today_label.text, box.x, box.y, bold=True, colour=theme.NOTICE)
         # Bands first (a partial date's month or year), then bars, then markers on top: the
         # shapes and bands are core's (core/chart/timeline.py), drawn as they are.
         for item in layout.items:
@@ -189,6 +195,13 @@ class JourneyChart(pg.GraphicsLayoutWidget):
             x0, y0, x1, y1 = label.leader
             if abs(x1 - x0) > 1:
                 self._line(x0, y0, x1, y1, theme.MUTED_TEXT, 1)
+            # Words stay readable where today's line passes behind them.
+            behind = QGraphicsRectItem(
+                QRectF(label.box.x, label.box.y + 2, label.box.width, label.box.height - 4)
+            )
+            behind.setBrush(QBrush(QColor(theme.SURFACE)))
+            behind.setPen(QPen(Qt.PenStyle.NoPen))
+            self.view.addItem(behind)
             self._text(label.text, label.box.x, label.box.y)
         self._line(0, layout.axis_y, layout.width, layout.axis_y, theme.TEXT, 1.5)
         for tick in layout.ticks:
@@ -200,8 +213,3 @@ class JourneyChart(pg.GraphicsLayoutWidget):
             layout.axis_title_box.y,
             colour=theme.MUTED_TEXT,
         )
-        if layout.today_px is not None and layout.today_label is not None:
-            x0, y0, x1, y1 = layout.today_label.leader
-            self._line(x0, y0, x1, y1, theme.FOCUS, 2.5, Qt.PenStyle.DashLine)
-            box = layout.today_label.box
-            self._text(layout.today_label.text, box.x, box.y, bold=True, colour=theme.NOTICE)
