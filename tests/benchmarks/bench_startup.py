@@ -53,6 +53,8 @@ print(json.dumps({"seconds": seconds, "welcome_rss_kib": rss_welcome,
 
 def run(script: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Bytecode is cached, as on an installed kiosk (this sandbox may turn the cache off).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, check=True, timeout=120)  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -172,3 +172,17 @@ def test_kiosk_family_can_only_pick_an_infusion_day(staff_window, qtbot):
     picker.picker._popup.calendar.setSelectedDate(QDate(2013, 5, 10))
     picker.picker._popup.calendar.activated.emit(QDate(2013, 5, 10))
     qtbot.waitUntil(lambda: any("May 24, 2013" in t for t in page_texts(window)))
+
+
+def test_a_language_switch_draws_the_same_chart_again_in_the_new_language(staff_window):
+    window = staff_window(load_example(1, today=LATER))
+    window.show_page("journey")
+    chart = window.journey_page.chart
+    english = [label.text for label in chart.layout_data.labels]
+    window.set_language("es")
+    assert window.journey_page.chart is chart  # drawn again, not made again
+    spanish = [label.text for label in chart.layout_data.labels]
+    assert spanish != english and "Recolección de células T" in spanish
+    window.apply_text_size("largest")  # bigger words: a chart drawn at their size
+    assert window.journey_page.chart is not chart
+    assert window.journey_page.chart.scale > chart.scale

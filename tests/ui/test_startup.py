@@ -38,3 +38,35 @@ def test_the_check_can_fail():
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == ["reportlab"]
+
+
+WARM_UP = r"""
+import json, sys
+from datetime import date
+from car_t_guide.ui.app import create_application, create_main_window
+from car_t_guide.ui.warm_up import warm_up_chart_later
+app = create_application()
+window = create_main_window("en", today=date(2013, 5, 20))
+window.show()
+app.processEvents()
+before = "pyqtgraph" in sys.modules
+made_before = sorted(page.page_id for page in window.pages.made())
+timer = warm_up_chart_later(window)
+timer.timeout.emit()  # as if the welcome screen had been up for a moment
+after = "pyqtgraph" in sys.modules
+window.load_example(1)
+app.processEvents()
+chart = window.journey_page.chart
+print(json.dumps([before, made_before, after, timer.isSingleShot(), chart.layout_data is not None]))
+"""
+
+
+def test_only_the_welcome_page_is_made_and_the_chart_loads_while_it_shows():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    before, made, after, once, drawn = json.loads(result.stdout.strip().splitlines()[-1])
+    assert made == ["welcome"]  # the other pages wait until they are first shown
+    assert (before, after, once, drawn) == (False, True, True, True)

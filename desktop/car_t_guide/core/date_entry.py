@@ -16,8 +16,6 @@ import re
 import unicodedata
 from datetime import date
 
-from babel.dates import get_date_format, get_month_names
-
 from car_t_guide.core.dates import BadDate, PartialDate
 from car_t_guide.core.i18n import translations_in
 from car_t_guide.core.plain_text import shown
@@ -36,6 +34,8 @@ class DateEntryError(BadDate):
 def numeric_order(lang: str) -> str:
     """The order of day, month and year in the language's short numeric date: "MDY", "DMY" or
     "YMD"."""
+    from babel.dates import get_date_format  # Babel loads when a date is first typed
+
     pattern = get_date_format("short", locale=lang).pattern
     order = ""
     for letter in pattern:
@@ -74,6 +74,8 @@ def typing_hint(lang: str, *, full: bool) -> str:
 
 def _month_words(lang: str) -> dict[str, int]:
     """Month names and short names, in the language and in English, without accents."""
+    from babel.dates import get_month_names
+
     words: dict[str, int] = {}
     for locale in (lang, "en"):
         for width in ("wide", "abbreviated"):

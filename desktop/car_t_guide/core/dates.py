@@ -11,10 +11,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from babel.dates import format_date, format_interval, format_skeleton
-from babel.numbers import format_decimal
-
+# Babel (and its locale data) is imported by the formatters below, when a date is first written
+# out: the welcome screen shows none.
 from car_t_guide.core.i18n import _, current_language, translations_in
 from car_t_guide.core.plain_text import shown
 
@@ -135,27 +135,37 @@ def add_years(day: date, years: int) -> date:
 
 def format_day(day: date, lang: str) -> str:
     """'May 22, 2013' / '22 de mayo de 2013'."""
+    from babel.dates import format_date
+
     return format_date(day, "long", locale=lang)
 
 
 def format_day_with_weekday(day: date, lang: str) -> str:
     """'Wednesday, May 22, 2013' / 'miércoles, 22 de mayo de 2013'."""
+    from babel.dates import format_date
+
     return format_date(day, "full", locale=lang)
 
 
 def format_short_day(day: date, lang: str) -> str:
     """'Sat, May 11' / 'sáb, 11 de mayo': a day in a printed table whose year is said above it
     (the month in full: an abbreviation can read as another language's word, "may")."""
+    from babel.dates import format_skeleton
+
     return format_skeleton("MMMMEd", day, locale=lang)
 
 
 def format_month_year(year: int, month: int, lang: str) -> str:
     """'May 2013' / 'mayo de 2013'."""
+    from babel.dates import format_skeleton
+
     return format_skeleton("yMMMM", date(year, month, 1), locale=lang)
 
 
 def format_year(year: int, lang: str) -> str:
     """'2014' (or '2014年'): a year as the language writes it alone."""
+    from babel.dates import format_skeleton
+
     return format_skeleton("y", date(year, 1, 1), locale=lang)
 
 
@@ -172,10 +182,15 @@ def format_span(first: date, last: date, lang: str) -> str:
     """Two days as one range, sharing what they share: 'May 3 – 6, 2013'."""
     if first == last:
         return format_day(first, lang)
+    from babel.dates import format_interval
+
     return format_interval(first, last, "yMMMMd", locale=lang)
 
 
+@lru_cache(maxsize=4096)  # the chart's axis asks for the same few hundred numbers each draw
 def format_number(n: int, lang: str) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(n, locale=lang)
 
 

@@ -135,6 +135,9 @@ def run_app(
         first.requested.connect(window.answer_later_start)
         window.show_fitted()
         window.offer_autosave()
+    from car_t_guide.ui.warm_up import warm_up_chart_later
+
+    warm_up_chart_later(window)  # the journey page's libraries, while the welcome screen shows
     logs.log_started(kiosk=kiosk)  # the first line: which app and content version runs
     if not dumps_off:
         logs.log_event("core_dumps_not_turned_off")

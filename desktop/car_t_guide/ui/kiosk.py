@@ -121,7 +121,9 @@ class KioskMode(QObject):
         self.window.start_fresh()
         # The next family starts as the first did: usual text size, the center's paper.
         self.window.apply_text_size("normal")
-        self.window.summary_page.paper = None
+        summary = self.window.pages.if_made("summary")
+        if summary is not None:
+            summary.paper = None
         clipboard = QApplication.clipboard()
         clipboard.clear(clipboard.Mode.Clipboard)
         if clipboard.supportsSelection():

@@ -26,28 +26,17 @@ from car_t_guide.core import i18n
 from car_t_guide.core.i18n import _
 from car_t_guide.core.machine import logs
 from car_t_guide.core.machine.settings import CenterSettings
-from car_t_guide.core.session import examples
-from car_t_guide.core.session.files import SessionError
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui import focus, theme
 from car_t_guide.ui.about import add_about_button
 from car_t_guide.ui.accessibility import Role, announce, set_role
 from car_t_guide.ui.file_dialogs import Dialogs
 from car_t_guide.ui.i18n import apply_language
-from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, STEP_PAGES, section_of
+from car_t_guide.ui.navigation import PAGE_ORDER, SECTIONS, section_of
+from car_t_guide.ui.page_set import PageSet
 from car_t_guide.ui.pages.base import Page, PageContext
-from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
-from car_t_guide.ui.pages.family_form import FamilyFormPage
-from car_t_guide.ui.pages.journey import JourneyPage
-from car_t_guide.ui.pages.side_effects import SideEffectsPage
-from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
-from car_t_guide.ui.pages.step import StepPage
-from car_t_guide.ui.pages.summary import SummaryPage
-from car_t_guide.ui.pages.warning_signs import WarningSignsPage
-from car_t_guide.ui.pages.welcome import WelcomePage
 from car_t_guide.ui.session_document import SessionDocument
 from car_t_guide.ui.speech.read_aloud import ReadAloud
-from car_t_guide.ui.widgets.date_edits import finish_typing
 from car_t_guide.ui.widgets.flow_layout import FlowLayout
 from car_t_guide.ui.widgets.text import label
 
@@ -89,9 +78,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.create_actions()
         self.create_top_bar()
-        self.create_pages()
-        # After the pages: they mark themselves stale first, then the one showing is redrawn.
         self.document.replaced.connect(self._on_session_replaced)
+        self.create_pages()
         self.create_bottom_bar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -202,46 +190,94 @@ class MainWindow(QMainWindow):
 
     def create_pages(self) -> None:
         self.stack = QStackedWidget()
-        welcome = WelcomePage()
-        welcome.start_requested.connect(lambda: self.show_page("steps:1"))
-        pages: list[Page] = [welcome]
-        pages += [StepPage(n) for n in range(1, len(STEP_PAGES) + 1)]
         # Every page that shows the family sees it the same way (ui/pages/base.py).
-        context = PageContext(self.document, self.settings, self.today)
-        self.journey_page = JourneyPage(context, kiosk=self.kiosk)
-        self.journey_page.edit_requested.connect(self.edit_family)
-        self.journey_page.example_requested.connect(self.load_example)
-        pages.append(self.journey_page)
-        self.side_effects_page = SideEffectsPage(context)
-        self.side_effects_page.screen_changed.connect(lambda _s: self._update_navigation())
-        self.side_effects_page.warning_signs_requested.connect(
-            lambda: self.show_page("warning-signs")
-        )
-        pages.append(self.side_effects_page)
-        pages.append(WarningSignsPage(context))
-        self.check_page = CheckUnderstandingPage(context, nurse_mode=not self.kiosk)
-        self.check_page.screen_changed.connect(lambda _s: self._update_navigation())
-        self.check_page.review_requested.connect(self._open_for_review)
-        pages.append(self.check_page)
-        self.summary_page = SummaryPage(context, kiosk=self.kiosk)
-        self.summary_page.printed.connect(self._log_print)
-        pages.append(self.summary_page)
-        for page in pages:
-            self.pages[page.page_id] = page
-            self.stack.addWidget(page)
-            page.tab_order_changed.connect(self._order_tabs)
-        assert list(self.pages) == PAGE_ORDER
+        self.page_context = PageContext(self.document, self.settings, self.today)
         # Pages outside the Next/Back order; Back returns to the page they belong to.
-        self.family_page = FamilyFormPage(context)
-        self.family_page.done.connect(lambda: self.show_page("journey"))
-        self.family_page.open_requested.connect(self.open_session_dialog)
-        self.family_page.save_requested.connect(self.save)
-        self.family_page.save_as_requested.connect(self.save_as)
-        self.family_page.new_requested.connect(self.new_session)
-        self.pages["family"] = self.family_page
-        self.stack.addWidget(self.family_page)
-        self.family_page.tab_order_changed.connect(self._order_tabs)
         self._parent_page = {"family": "journey"}
+        # Each page is made when first shown: start-up draws the welcome screen only.
+        self.pages = PageSet([*PAGE_ORDER, *self._parent_page], self._make_page)
+        self.stack.setCurrentWidget(self.pages["welcome"])
+
+    def _make_page(self, page_id: str) -> Page:
+        """Make one page, wired to the window, at the text size showing."""
+        # Imported here: a page's modules (and its content, charts, PDF code) load with it.
+        context = self.page_context
+        if page_id == "welcome":
+            from car_t_guide.ui.pages.welcome import WelcomePage
+
+            page = WelcomePage()
+            page.start_requested.connect(lambda: self.show_page("steps:1"))
+        elif page_id.startswith("steps:"):
+            from car_t_guide.ui.pages.step import StepPage
+
+            page = StepPage(int(page_id.removeprefix("steps:")))
+        elif page_id == "journey":
+            from car_t_guide.ui.pages.journey import JourneyPage
+
+            page = JourneyPage(context, kiosk=self.kiosk)
+            page.edit_requested.connect(self.edit_family)
+            page.example_requested.connect(self.load_example)
+        elif page_id == "side-effects":
+            from car_t_guide.ui.pages.side_effects import SideEffectsPage
+
+            page = SideEffectsPage(context)
+            page.screen_changed.connect(lambda _s: self._update_navigation())
+            page.warning_signs_requested.connect(lambda: self.show_page("warning-signs"))
+        elif page_id == "warning-signs":
+            from car_t_guide.ui.pages.warning_signs import WarningSignsPage
+
+            page = WarningSignsPage(context)
+        elif page_id == "check-understanding":
+            from car_t_guide.ui.pages.check_understanding import CheckUnderstandingPage
+
+            page = CheckUnderstandingPage(context, nurse_mode=not self.kiosk)
+            page.screen_changed.connect(lambda _s: self._update_navigation())
+            page.review_requested.connect(self._open_for_review)
+        elif page_id == "summary":
+            from car_t_guide.ui.pages.summary import SummaryPage
+
+            page = SummaryPage(context, kiosk=self.kiosk)
+            page.printed.connect(self._log_print)
+        elif page_id == "family":
+            from car_t_guide.ui.pages.family_form import FamilyFormPage
+
+            page = FamilyFormPage(context)
+            page.done.connect(lambda: self.show_page("journey"))
+            page.open_requested.connect(self.open_session_dialog)
+            page.save_requested.connect(self.save)
+            page.save_as_requested.connect(self.save_as)
+            page.new_requested.connect(self.new_session)
+        else:
+            raise KeyError(page_id)
+        assert page.page_id == page_id, (page.page_id, page_id)
+        page.set_scale(theme.TEXT_SCALES[self.text_size])
+        self.stack.addWidget(page)
+        page.tab_order_changed.connect(self._order_tabs)
+        # The window's own answer to a new family comes after the pages': they mark
+        # themselves stale first, then the one showing is drawn again.
+        self.document.replaced.disconnect(self._on_session_replaced)
+        self.document.replaced.connect(self._on_session_replaced)
+        return page
+
+    @property
+    def journey_page(self):
+        return self.pages["journey"]
+
+    @property
+    def side_effects_page(self):
+        return self.pages["side-effects"]
+
+    @property
+    def check_page(self):
+        return self.pages["check-understanding"]
+
+    @property
+    def summary_page(self):
+        return self.pages["summary"]
+
+    @property
+    def family_page(self):
+        return self.pages["family"]
 
     def create_bottom_bar(self) -> None:
         self.bottom_bar = QFrame()
@@ -287,7 +323,9 @@ class MainWindow(QMainWindow):
     def start_fresh(self) -> None:
         """An empty session on the welcome screen, in the home language (a kiosk's next
         family)."""
-        self.summary_page.forget()  # the PDF in memory and its preview
+        summary = self.pages.if_made("summary")
+        if summary is not None:
+            summary.forget()  # the PDF in memory and its preview
         self.read_aloud.forget()  # nothing goes on being said to the next family
         self.document.replace(empty_session())
         self.set_language(self.home_language)
@@ -319,6 +357,8 @@ class MainWindow(QMainWindow):
 
     # --- failing safely ---------------------------------------------------------------------
     def show_something_wrong(self) -> None:
+        from car_t_guide.ui.pages.something_wrong import SomethingWrongPage
+
         saved = self.document.write_autosave()
         page = SomethingWrongPage(
             reset_after_seconds=15 if self.kiosk else None, work_was_saved=saved
@@ -357,8 +397,8 @@ class MainWindow(QMainWindow):
         logs.log_event("brought_to_front", with_file="open" in request)
         if "open" in request and self.document.confirm_discard():
             self.open_session(Path(request["open"]))
-        elif "example" in request and 1 <= request["example"] <= examples.EXAMPLE_COUNT:
-            self.load_example(request["example"])
+        elif "example" in request:
+            self.load_example(request["example"])  # a number out of range is ignored there
 
     def _on_session_replaced(self) -> None:
         """Another family (or none): the pages marked themselves stale; the one showing is
@@ -384,6 +424,11 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def load_example(self, number: int) -> None:
+        from car_t_guide.core.session import examples
+        from car_t_guide.core.session.files import SessionError
+
+        if not 1 <= number <= examples.EXAMPLE_COUNT:
+            return
         if self.document.confirm_discard():
             try:
                 session = examples.load_example(number, today=self.today())
@@ -395,17 +440,23 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save(self) -> bool:
+        from car_t_guide.ui.widgets.date_edits import finish_typing
+
         finish_typing()  # a date still being typed counts
         return self.document.save()
 
     @Slot()
     def save_as(self) -> bool:
+        from car_t_guide.ui.widgets.date_edits import finish_typing
+
         finish_typing()
         return self.document.save_as()
 
     @Slot()
     def print_summary(self) -> None:
         """The summary page, printed as soon as its PDF is ready."""
+        from car_t_guide.ui.widgets.date_edits import finish_typing
+
         finish_typing()
         self.show_page("summary")
         page = self.summary_page
@@ -582,7 +633,7 @@ class MainWindow(QMainWindow):
             button.setChecked(size_name == name)
         if getattr(self, "kiosk_mode", None) is not None:
             self.kiosk_mode.set_scale(scale)
-        for page in self.pages.values():
+        for page in self.pages.made():
             page.set_scale(scale)
         self.retranslate()
 
@@ -609,7 +660,7 @@ class MainWindow(QMainWindow):
         self.next_button.setAccessibleName(_("Next"))
         # The showing page is rebuilt now, the others when they are next shown.
         current = self.stack.currentWidget()
-        for page in self.pages.values():
+        for page in self.pages.made():
             page.stale = True
         current.rebuild()
         self._update_navigation()

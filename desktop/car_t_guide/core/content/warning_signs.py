@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from babel.numbers import format_decimal
 
@@ -19,8 +20,13 @@ FEVER_THRESHOLD_F = celsius_to_fahrenheit(FEVER_THRESHOLD_C)  # 100.4
 
 def fever_threshold_texts(lang: str) -> tuple[str, str]:
     """("38 °C", "100.4 °F") written the way the language writes numbers ("100,4 °F" in es)."""
-    celsius = format_decimal(FEVER_THRESHOLD_C, format="#,##0.#", locale=lang)
-    fahrenheit = format_decimal(FEVER_THRESHOLD_F, format="#,##0.#", locale=lang)
+    return _threshold_texts(lang, FEVER_THRESHOLD_C, FEVER_THRESHOLD_F)
+
+
+@cache  # content items ask for it for every sentence they load
+def _threshold_texts(lang: str, celsius_value: float, fahrenheit_value: float) -> tuple[str, str]:
+    celsius = format_decimal(celsius_value, format="#,##0.#", locale=lang)
+    fahrenheit = format_decimal(fahrenheit_value, format="#,##0.#", locale=lang)
     # A no-break space keeps the number and its unit on one line.
     return f"{celsius}\u00a0°C", f"{fahrenheit}\u00a0°F"
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import time
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def _short_name(name: str, tail_bytes: int) -> str:
 
 
 def _temporary_tail(pid: int) -> str:
-    return f".{pid}.{secrets.token_hex(4)}.tmp"
+    return f".{pid}.{os.urandom(4).hex()}.tmp"
 
 
 def _is_running(pid: int) -> bool:

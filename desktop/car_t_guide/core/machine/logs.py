@@ -14,7 +14,6 @@ by its owner only.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import threading
@@ -190,12 +189,20 @@ class PrivacyFilter(logging.Filter):
         return True
 
 
-class _OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    def _open(self):
-        # Create the file readable by its owner only, whatever the umask.
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        os.chmod(self.baseFilename, 0o600)
-        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+def _owner_only_rotating_handler(path: Path) -> logging.Handler:
+    # Imported here: logging.handlers (and socket behind it) is not needed until logging starts.
+    import logging.handlers
+
+    class OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self):
+            # Create the file readable by its owner only, whatever the umask.
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            os.chmod(self.baseFilename, 0o600)
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    return OwnerOnlyRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
 
 
 _handler: logging.Handler | None = None
@@ -213,9 +220,7 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
     path = folder / LOG_FILE_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = _OwnerOnlyRotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = _owner_only_rotating_handler(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "car-t-guide"
 APP_AUTHOR = "CAR T Family Guide"
 
@@ -39,6 +37,13 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def _platform_dir(kind: str) -> str:
+    # Imported when a folder is first asked for, not at start-up.
+    import platformdirs
+
+    return getattr(platformdirs, kind)(APP_NAME, APP_AUTHOR)
+
+
 def _dir_from_env(variable: str, default: str) -> Path:
     value = os.environ.get(variable)
     return Path(value) if value else Path(default)
@@ -47,15 +52,15 @@ def _dir_from_env(variable: str, default: str) -> Path:
 def config_dir() -> Path:
     """Folder of the center settings file (``CAR_T_GUIDE_CONFIG_DIR`` overrides)."""
     return _dir_from_env(
-        "CAR_T_GUIDE_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+        "CAR_T_GUIDE_CONFIG_DIR", _platform_dir("user_config_dir")
     )
 
 
 def data_dir() -> Path:
     """Folder for the staff-mode autosave (``CAR_T_GUIDE_DATA_DIR`` overrides)."""
-    return _dir_from_env("CAR_T_GUIDE_DATA_DIR", platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return _dir_from_env("CAR_T_GUIDE_DATA_DIR", _platform_dir("user_data_dir"))
 
 
 def log_dir() -> Path:
     """Folder for logs, which never hold personal data (``CAR_T_GUIDE_LOG_DIR`` overrides)."""
-    return _dir_from_env("CAR_T_GUIDE_LOG_DIR", platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    return _dir_from_env("CAR_T_GUIDE_LOG_DIR", _platform_dir("user_log_dir"))

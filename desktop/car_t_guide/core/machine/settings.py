@@ -15,12 +15,10 @@ line in ``RULES`` saying how its value is checked.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
@@ -287,6 +285,8 @@ if tuple(RULES) != KEYS:  # a key added to one and not the other is a programmin
 
 def misspelling_of(key: str) -> str | None:
     """The known key this unknown one probably meant (``emergncy_number``), or None."""
+    import difflib
+
     close = difflib.get_close_matches(key.lower(), (*KEYS, LOCKED_KEY), n=1, cutoff=0.8)
     return close[0] if close else None
 
@@ -400,6 +400,8 @@ def decode_settings_file(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise SettingsError(source, "", _("is not text (UTF-8)")) from None
+    import tomllib  # only when a settings file is read, not at start-up
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -436,6 +438,8 @@ def save_settings(settings: CenterSettings, path: str | os.PathLike[str]) -> Non
     owner-only (it may hold the staff PIN hash)."""
     target = Path(path)
     text = settings_to_toml(settings)
+    import tomllib
+
     # Refuse to write what loading would refuse.
     parse_settings(tomllib.loads(text), str(target))
     try:
@@ -476,6 +480,8 @@ def set_key_in_file(
         text = set_top_level_key(text, key, value)
     else:
         text = dumps({key: value}, HEADER)
+    import tomllib
+
     _check_file(tomllib.loads(text), str(target), may_lock=may_lock)
     mode = new_file_mode if info is None else stat.S_IMODE(info.st_mode)
     if secret:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
@@ -84,6 +83,8 @@ def set_top_level_key(text: str, key: str, value: Any) -> str:
     in place (the key written in a form it does not recognise) is written whole instead, losing
     its comments rather than a value.
     """
+    import tomllib  # (stdlib, loaded when a settings file is edited)
+
     before = tomllib.loads(text)
     expected = dict(before)
     expected[key] = value
@@ -103,6 +104,8 @@ def set_top_level_key(text: str, key: str, value: Any) -> str:
 
 def _top_level_end(lines: list[str]) -> int:
     """Index of the first table header (the end of the top-level keys), or len(lines)."""
+    import tomllib  # (stdlib, loaded when a settings file is edited)
+
     for index, line in enumerate(lines):
         if _TABLE_HEADER.match(line):
             try:  # a "[" inside a multi-line value is not a header: the prefix must parse
@@ -116,6 +119,8 @@ def _top_level_end(lines: list[str]) -> int:
 def _replace_in_place(
     lines: list[str], key: str, before: Mapping[str, Any], new_line: str
 ) -> list[str] | None:
+    import tomllib  # (stdlib, loaded when a settings file is edited)
+
     if key not in before:
         return None
     end = _top_level_end(lines)

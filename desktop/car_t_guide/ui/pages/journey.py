@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -141,7 +142,11 @@ class JourneyPage(Page):
     def _make_chart(self) -> QWidget:
         from car_t_guide.ui.widgets.journey_chart import JourneyChart  # pyqtgraph: on first use
 
-        chart = JourneyChart(scale=self.scale)
+        chart = self.chart
+        # The chart drawn last time is drawn again (a new language, zoom or family), not made
+        # again: making pyqtgraph's view costs more than drawing on it.
+        if chart is None or not shiboken6.isValid(chart) or chart.scale != self.scale:
+            chart = JourneyChart(scale=self.scale)
         chart.show_journey(self.session, self.settings, today=self.today(), zoom=self.zoom)
         return chart
 

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QPolygonF
 from PySide6.QtWidgets import (
+    QGraphicsLineItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
@@ -87,11 +88,11 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         self.font.setFamilies(FONT_FAMILIES)
         self.font.setPixelSize(round(18 * scale))
         self.metrics = QFontMetricsF(self.font)
-        self.view = self.addViewBox()
-        self.view.setMouseEnabled(False, False)
-        self.view.setMenuEnabled(False)
-        self.view.invertY(True)
-        self.view.setDefaultPadding(0.0)
+        self.scale = scale
+        # A picture, not a plot to explore: no mouse, and no context menu (never even made).
+        self.view = self.addViewBox(
+            enableMouse=False, enableMenu=False, invertY=True, defaultPadding=0.0
+        )
         # One layout unit is one pixel both ways: text is drawn at the size it was measured.
         self.view.setAspectLocked(True, ratio=1.0)
         self.layout_data: TimelineLayout | None = None
@@ -153,7 +154,9 @@ class JourneyChart(pg.GraphicsLayoutWidget):
         pen.setWidthF(width)
         pen.setCosmetic(True)
         pen.setStyle(style)
-        line = pg.PlotCurveItem([x0, x1], [y0, y1], pen=pen)
+        # A plain line item: pyqtgraph's curves would carry numpy arrays for two points.
+        line = QGraphicsLineItem(x0, y0, x1, y1)
+        line.setPen(pen)
         self.view.addItem(line)
 
     def _draw(self, layout: TimelineLayout) -> None:
