@@ -48,7 +48,7 @@ def test_a_session_that_cannot_be_written_is_not_saved_and_the_nurse_is_told(
 
 
 def test_an_unexpected_failure_in_a_save_is_reported_not_raised(window, tmp_path, monkeypatch):
-    from car_t_guide.ui import session_document
+    from car_t_guide.core.session import files
 
     shown = []
     monkeypatch.setattr(
@@ -58,7 +58,7 @@ def test_an_unexpected_failure_in_a_save_is_reported_not_raised(window, tmp_path
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the writer")
 
-    monkeypatch.setattr(session_document, "save_session", broken)
+    monkeypatch.setattr(files, "save_session", broken)  # what the window's save calls
     window.document.set_path(tmp_path / "ana.json")
     window.session.set_display_name("Ana")
     assert not window.document.save()

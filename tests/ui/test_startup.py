@@ -70,3 +70,34 @@ def test_only_the_welcome_page_is_made_and_the_chart_loads_while_it_shows():
     before, made, after, once, drawn = json.loads(result.stdout.strip().splitlines()[-1])
     assert made == ["welcome"]  # the other pages wait until they are first shown
     assert (before, after, once, drawn) == (False, True, True, True)
+
+
+WATCHERS = r"""
+import json
+from PySide6.QtTest import QTest
+from car_t_guide.ui import input_guard
+from car_t_guide.ui.app import create_application, create_main_window, watch_input_once_painted
+from car_t_guide.ui.widgets import focus_ring
+app = create_application(watch_input=False)  # the app's own start (run_app)
+window = create_main_window("en")
+window.show()
+before = [input_guard._guard is not None, focus_ring._rings is not None]
+watch_input_once_painted(app, window)
+assert QTest.qWaitForWindowExposed(window)
+app.processEvents()
+after = [input_guard._guard is not None, focus_ring._rings is not None]
+styled = type(window.language_box.itemDelegate()).__name__
+print(json.dumps([before, after, styled]))
+"""
+
+
+def test_the_input_watchers_come_once_the_first_screen_is_painted():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", WATCHERS], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    before, after, styled = json.loads(result.stdout.strip().splitlines()[-1])
+    assert before == [False, False]  # not on the way to the first frame
+    assert after == [True, True]  # the wheel guard, Return presses and the focus ring
+    assert styled == "QStyledItemDelegate"  # the language list follows the text size

@@ -24,7 +24,11 @@ def needs_offscreen() -> bool:
     return False
 
 
-def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
+def create_application(
+    argv: list[str] | None = None, *, offscreen: bool = False, watch_input: bool = True
+) -> QApplication:
+    """The application, its fonts and its accessibility; ``watch_input=False`` leaves the input
+    watchers for ``watch_input_once_painted`` (the app's own start)."""
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
@@ -35,14 +39,50 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     load_bundled_fonts()
     app.setFont(app_font(20))
     collect_only_in_gui_thread()
-    from car_t_guide.ui import accessibility, focus, input_guard
+    from car_t_guide.ui import accessibility, focus
+
+    focus.install(app)  # whatever gets focus is scrolled into view
+    accessibility.install()  # tabs, radio buttons, headings, lists and alerts announced as such
+    if watch_input:
+        install_input_watchers(app)
+    return app
+
+
+def install_input_watchers(app: QApplication) -> None:
+    from car_t_guide.ui import input_guard
     from car_t_guide.ui.widgets import focus_ring
 
     input_guard.install(app)  # the wheel never changes an unfocused field; Return presses
-    focus.install(app)  # whatever gets focus is scrolled into view
-    focus_ring.install(app)  # and shows a ring that meets WCAG 2.2 focus appearance
-    accessibility.install()  # tabs, radio buttons, headings, lists and alerts announced as such
-    return app
+    focus_ring.install(app)  # the focused control shows a ring that meets WCAG 2.2
+
+
+# If the window is never exposed (started minimised), the watchers come after this long anyway.
+WATCH_INPUT_AT_THE_LATEST_MS = 1000
+
+
+def watch_input_once_painted(app: QApplication, window) -> None:
+    """Install the input watchers just after the window's first frame.
+
+    They are Python event filters on the whole application: the first events they see make
+    PySide6 build the Python side of every kind of Qt widget shown (some 180 enum types, about
+    30 ms). Nobody can touch a screen that is not drawn yet, so the welcome screen does not wait
+    for them; they are there before the first touch can arrive.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstFrame(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Expose:
+                watched.removeEventFilter(self)
+                # After the expose is handled, which paints the window.
+                QTimer.singleShot(0, lambda: install_input_watchers(app))
+            return False
+
+    handle = window.windowHandle()
+    if handle is not None:
+        window._first_frame = FirstFrame(window)  # kept alive with the window
+        handle.installEventFilter(window._first_frame)
+    QTimer.singleShot(WATCH_INPUT_AT_THE_LATEST_MS, lambda: install_input_watchers(app))
 
 
 def create_main_window(
@@ -121,19 +161,21 @@ def run_app(
     if kiosk:
         # Qt's and Python's temporary files go to a private folder, emptied on every reset.
         private_tmp.use_as_default_temp()
-    app = create_application()
+    app = create_application(watch_input=False)
     window = create_main_window(lang, settings, **window_options)
     if idle_timeout is not None:
         window.set_idle_timeout(idle_timeout)
     nets = install_safety_nets(window)  # noqa: F841 (kept alive for the app's life)
     if kiosk:
         window.showFullScreen()
+        watch_input_once_painted(app, window)
     else:
         from car_t_guide.ui.single_instance import FirstInstance
 
         first = FirstInstance(app)
         first.requested.connect(window.answer_later_start)
         window.show_fitted()
+        watch_input_once_painted(app, window)
         window.offer_autosave()
     from car_t_guide.ui.warm_up import warm_up_chart_later
 

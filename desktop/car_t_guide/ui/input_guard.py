@@ -60,6 +60,11 @@ def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
+def _styled_list(box: QComboBox) -> None:
+    if not isinstance(box.itemDelegate(), QStyledItemDelegate):
+        box.setItemDelegate(QStyledItemDelegate(box))
+
+
 class InputGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
@@ -68,8 +73,7 @@ class InputGuard(QObject):
         if kind == QEvent.Type.KeyPress and isinstance(watched, (QPushButton, QToolButton)):
             return self._press(watched, event)
         if kind == QEvent.Type.Polish and isinstance(watched, QComboBox):
-            if not isinstance(watched.itemDelegate(), QStyledItemDelegate):
-                watched.setItemDelegate(QStyledItemDelegate(watched))
+            _styled_list(watched)
         return False
 
     def _wheel(self, widget: QWidget, event) -> bool:
@@ -106,4 +110,8 @@ def install(app: QApplication) -> InputGuard:
     if _guard is None:
         _guard = InputGuard(app)
         app.installEventFilter(_guard)
+        # List boxes polished before the guard was there (the language box of the first screen).
+        for widget in app.allWidgets():
+            if isinstance(widget, QComboBox):
+                _styled_list(widget)
     return _guard

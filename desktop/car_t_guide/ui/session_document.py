@@ -16,10 +16,12 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from car_t_guide.core.i18n import _
-from car_t_guide.core.machine import autosave, logs
-from car_t_guide.core.session.files import SessionError, load_session, save_session
+from car_t_guide.core.machine import logs
 from car_t_guide.core.session.model import Session, empty_session
 from car_t_guide.ui.file_dialogs import CANCEL, SAVE, Dialogs
+
+# The session file code (core/session/files.py and the autosave) is imported by the methods
+# that read or write a file: the first screen shows none.
 
 # Unsaved work is written to the autosave this long after the last change (staff mode only).
 AUTOSAVE_DELAY_MS = 2000
@@ -83,6 +85,8 @@ class SessionDocument(QObject):
         if self.kiosk or not self.dirty:
             return False  # a kiosk never writes a family's data to disk
         try:
+            from car_t_guide.core.machine import autosave
+
             autosave.write_autosave(self.session)
         except Exception as error:  # noqa: BLE001 (the crash screen calls this: it must not fail)
             # Whatever stopped it, the work is still open; the caller says it was not kept.
@@ -91,12 +95,17 @@ class SessionDocument(QObject):
         return True
 
     def discard_autosave(self) -> None:
+        from car_t_guide.core.machine import autosave
+
         self._autosave_timer.stop()
         if not self.kiosk:  # a kiosk has none; a staff window's may be there, and is not its
             autosave.discard_autosave()
 
     def offer_autosave(self) -> bool:
         """At start in staff mode: bring back unsaved work from last time, if the nurse wants."""
+        from car_t_guide.core.machine import autosave
+        from car_t_guide.core.session.files import SessionError
+
         if self.kiosk or autosave.pending_autosave() is None:
             return False
         if not Dialogs.restore_autosave(self._dialog_parent):
@@ -136,6 +145,8 @@ class SessionDocument(QObject):
 
     def open(self, path: Path) -> bool:
         """Open a family's file; a broken file changes nothing and says what is wrong."""
+        from car_t_guide.core.session.files import SessionError, load_session
+
         try:
             loaded = load_session(path, today=self._today())
         except SessionError as problem:
@@ -163,6 +174,8 @@ class SessionDocument(QObject):
     def _save_to(self, path: Path) -> bool:
         """Save, or say plainly that the file was not saved: a save never fails silently, and
         the work stays open (and unsaved-marked) either way."""
+        from car_t_guide.core.session.files import SessionError, save_session
+
         try:
             save_session(self.session, path, today=self._today())
         except SessionError as problem:
