@@ -86,6 +86,9 @@ def run(script: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Bytecode is cached, as on an installed kiosk (this sandbox may turn the cache off).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Read-aloud's engine is the mock one: the figures do not depend on whether this machine
+    # runs speech-dispatcher (bench_read_aloud.py times speech itself).
+    env["CAR_T_GUIDE_SPEECH_ENGINE"] = "mock"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, check=True, timeout=120)  # fmt: skip
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -147,13 +147,21 @@ class SpeechService(QObject):
         from PySide6.QtCore import QMetaObject
 
         if thread.isRunning():
-            QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
+            # Queued, with a bounded wait: a speech-dispatcher that never answers keeps the
+            # speech thread inside Qt's engine call, and the app must still end.
+            QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.QueuedConnection)
             thread.quit()
-            thread.wait()
+            if not thread.wait(SHUTDOWN_WAIT_MS):
+                # Stuck waiting on speech-dispatcher: the app is ending, and Qt would abort it
+                # when the running thread is deleted, so the thread is stopped where it waits.
+                thread.terminate()
+                thread.wait(SHUTDOWN_WAIT_MS)
         self._worker = None
 
 
 _shared: SpeechService | None = None
+# How long the app waits for the speech thread to stop when it ends.
+SHUTDOWN_WAIT_MS = 3000
 
 
 def shared_service() -> SpeechService:
