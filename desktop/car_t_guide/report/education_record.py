@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESULT_LABELS
@@ -18,7 +18,7 @@ from car_t_guide.core.dates import format_day
 from car_t_guide.core.session.fields import TOPICS
 from car_t_guide.core.session.model import Session
 from car_t_guide.report.fonts import BOLD, REGULAR
-from car_t_guide.report.markup import BLANK_CELL, RULE, SHADE, Styles, Words, text
+from car_t_guide.report.markup import BLANK_CELL, RULE, SHADE, Paragraph, Styles, Words, text
 
 
 def still_to_go_over(session: Session) -> list[tuple[str, bool]]:
