@@ -686,6 +686,18 @@ class _Summary:
         story += sources[3:]
         return story
 
+    @cached_property
+    def footer_line(self) -> str:
+        """The footer's second line, the same on every page (written out once)."""
+        _ = self.words.gettext
+        return _(
+            "{product} · content {version} · made on {date} · sources on the last page"
+        ).format(
+            product=_("CAR T Family Guide"),
+            version=CONTENT_VERSION,
+            date=format_day(self.today, self.lang),
+        )
+
     def footer(self, canv, page: int, pages: int) -> None:
         _ = self.words.gettext
         size = 7.5
@@ -697,13 +709,7 @@ class _Summary:
         canv.line(left, top + 4, right, top + 4)
         first = _("This does not replace your care team's advice.")
         counter = _("Page {page} of {pages}").format(page=page, pages=pages)
-        second = _(
-            "{product} · content {version} · made on {date} · sources on the last page"
-        ).format(
-            product=_("CAR T Family Guide"),
-            version=CONTENT_VERSION,
-            date=format_day(self.today, self.lang),
-        )
+        second = self.footer_line
         counter_width = chart.string_width(counter, BOLD, size)
         _fit_line(canv, left, top - 6, first, BOLD, size, right - left - counter_width - 12)
         chart.draw_text(canv, right - counter_width, top - 6, counter, BOLD, size)
