@@ -46,7 +46,7 @@ def topic_names(lang: str) -> dict[str, str]:
 @cache
 def _topic_titles(lang: str) -> tuple[tuple[str, str], ...]:
     # Once per language and process, like the content file itself: filling in every topic's
-    # questions (dates, fever threshold) only to read the titles was half the summary's time.
+    # questions (dates, fever threshold) only to read the titles was nearly half the summary's time.
     return tuple((topic.id, topic.title) for topic in care_content.teach_back(lang).topics)
 
 

@@ -56,13 +56,13 @@ class Paragraph(_Paragraph):
     them again to split and to draw; KeepTogether, KeepInFrame and the chart's ShrinkOrMove
     measure first to decide where things go or how much to shrink. The lines depend only on the
     width, the text and the style, which do not change once made: breaking them again gave the
-    same lines and took a quarter of the summary's time. A split makes new paragraphs, which
+    same lines and took an eighth of the summary's time. A split makes new paragraphs, which
     break their lines anew.
     """
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
-        # KeepInFrame measures at a width and draws at the same width give or take 1e-6 pt (its
-        # own tolerance): the same lines.
+        # KeepInFrame draws at the width it measured at give or take a millionth of a point (its
+        # own tolerance): the same width, the same lines.
         key = (round(availWidth, 5), self.style)
         kept = self.__dict__.setdefault("_kept_lines", {})
         if key in kept and "blPara" in self.__dict__:  # split() forgets the lines: so do we
