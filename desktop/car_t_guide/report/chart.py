@@ -14,7 +14,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from car_t_guide.core.chart.shapes import style_outline
 from car_t_guide.core.chart.styles import SAME_LOOK, STYLES, ChartStyle
@@ -28,7 +28,7 @@ from car_t_guide.core.chart.timeline import (
 from car_t_guide.core.journey import KeyDate
 from car_t_guide.core.session.model import Session
 from car_t_guide.report.fonts import BOLD, REGULAR, split_runs, string_width
-from car_t_guide.report.markup import BLANK_CELL, MUTED, Styles, text
+from car_t_guide.report.markup import BLANK_CELL, MUTED, Paragraph, Styles, text
 
 CHART_FONT_SIZE = 8.5
 LINE_HEIGHT = CHART_FONT_SIZE * 1.4

@@ -8,7 +8,9 @@ a day). The list that follows names every topic not reviewed yet, and those that
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from functools import cache
+
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from car_t_guide.core.content import care as care_content
 from car_t_guide.core.content.labels import LEARNER_LABELS, METHOD_LABELS, RESULT_LABELS
@@ -16,7 +18,7 @@ from car_t_guide.core.dates import format_day
 from car_t_guide.core.session.fields import TOPICS
 from car_t_guide.core.session.model import Session
 from car_t_guide.report.fonts import BOLD, REGULAR
-from car_t_guide.report.markup import BLANK_CELL, RULE, SHADE, Styles, Words, text
+from car_t_guide.report.markup import BLANK_CELL, RULE, SHADE, Paragraph, Styles, Words, text
 
 
 def still_to_go_over(session: Session) -> list[tuple[str, bool]]:
@@ -38,7 +40,14 @@ def _label(table: dict[str, str], value: str | None, words: Words) -> str:
 
 def topic_names(lang: str) -> dict[str, str]:
     """Each topic as the check-understanding screen names it (teach_back.json titles)."""
-    return {topic.id: topic.title for topic in care_content.teach_back(lang).topics}
+    return dict(_topic_titles(lang))
+
+
+@cache
+def _topic_titles(lang: str) -> tuple[tuple[str, str], ...]:
+    # Once per language and process, like the content file itself: filling in every topic's
+    # questions (dates, fever threshold) only to read the titles was nearly half the summary's time.
+    return tuple((topic.id, topic.title) for topic in care_content.teach_back(lang).topics)
 
 
 def _topic_name(topic: str, words: Words) -> str:

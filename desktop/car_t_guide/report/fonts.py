@@ -74,6 +74,18 @@ _ZWJ = "\u200d"
 _lock = threading.Lock()
 _registered = False
 _cmaps: dict[str, frozenset[int]] = {}
+# Per font, the characters it prints as they are (in its map, not right-to-left), made when the
+# font is first used as a base font: text made only of them is one run, checked with one set
+# operation (most of the summary's text is).
+_plain: dict[str, frozenset[str]] = {}
+
+
+def _plain_characters(font_name: str) -> frozenset[str]:
+    found = _plain.get(font_name)
+    if found is None:
+        found = frozenset(c for c in map(chr, _cmaps[font_name]) if not _is_right_to_left(c))
+        _plain[font_name] = found  # the same set whichever thread makes it first
+    return found
 
 
 def register_fonts() -> None:
@@ -169,8 +181,7 @@ def split_text(text: str, base_font: str = REGULAR) -> SplitText:
     """
     register_fonts()
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
-    cmap = _cmaps[base_font]
-    if all(ord(char) in cmap and not _is_right_to_left(char) for char in text):
+    if _plain_characters(base_font).issuperset(text):
         return SplitText((Run(base_font, text),) if text else (), (), False)  # the usual case
     placeholder = placeholder_for(base_font)
     runs: list[tuple[str, list[str]]] = []

@@ -14,6 +14,7 @@ from gettext import NullTranslations
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus import Spacer
 
 from car_t_guide.core.i18n import normalize, translations_in
@@ -46,6 +47,31 @@ def fill(template: str, font: str = REGULAR, **values: str) -> Markup:
             value = values[field]
             parts.append(value if isinstance(value, Markup) else rich(str(value), font))
     return Markup("".join(parts))
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, which keeps the lines it broke for each width it was given.
+
+    reportlab asks a paragraph its size again and again: a table sizes its cells, then sizes
+    them again to split and to draw; KeepTogether, KeepInFrame and the chart's ShrinkOrMove
+    measure first to decide where things go or how much to shrink. The lines depend only on the
+    width, the text and the style, which do not change once made: breaking them again gave the
+    same lines and took an eighth of the summary's time. A split makes new paragraphs, which
+    break their lines anew.
+    """
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        # KeepInFrame draws at the width it measured at give or take a millionth of a point (its
+        # own tolerance): the same width, the same lines.
+        key = (round(availWidth, 5), self.style)
+        kept = self.__dict__.setdefault("_kept_lines", {})
+        if key in kept and "blPara" in self.__dict__:  # split() forgets the lines: so do we
+            self.blPara, self._wrapWidths, self.height = kept[key]
+            self.width = availWidth
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        kept[key] = (self.blPara, self._wrapWidths, self.height)
+        return size
 
 
 def BLANK_CELL() -> Spacer:  # noqa: N802 (reads as a constant in table rows)

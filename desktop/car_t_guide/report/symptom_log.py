@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
 from car_t_guide.core.content.warning_signs import fever_threshold_texts
 from car_t_guide.core.dates import format_day_number, format_day_with_weekday, format_short_day
 from car_t_guide.report.fonts import BOLD, REGULAR
-from car_t_guide.report.markup import RULE, SHADE, Styles, Words, fill, text
+from car_t_guide.report.markup import RULE, SHADE, Paragraph, Styles, Words, fill, text
 
 LOG_DAYS = 28  # the first 4 weeks after the infusion
 # The facts the page states: the fever threshold and calling the team at once, day or night.

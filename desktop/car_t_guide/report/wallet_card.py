@@ -25,14 +25,14 @@ from datetime import date
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph
+from reportlab.platypus import Flowable, KeepInFrame
 
 from car_t_guide.core.content.call_plan import EMERGENCY, TEAM, call_plan
 from car_t_guide.core.content.contacts import Contacts
 from car_t_guide.core.dates import format_day
 from car_t_guide.core.i18n import N_
 from car_t_guide.report.fonts import BOLD, REGULAR, unbroken
-from car_t_guide.report.markup import Markup, Styles, Words, bold, fill, text
+from car_t_guide.report.markup import Markup, Paragraph, Styles, Words, bold, fill, text
 
 CARD_WIDTH = 85.6 * mm
 CARD_HEIGHT = 54 * mm
