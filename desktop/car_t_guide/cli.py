@@ -3,6 +3,9 @@
 
 Public contract (DESIGN.md): exit 0 on success; 2 on bad input with one plain ``error:`` line on
 stderr, never a traceback. Qt is imported only by the commands that draw.
+
+Over 400 lines: the whole public command line (each command's arguments and plain errors) is
+one contract, read in one place.
 """
 
 from __future__ import annotations

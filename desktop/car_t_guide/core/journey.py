@@ -7,6 +7,9 @@ Only real dates make calendar dates. When the infusion day is not known, everyth
 follows from it is written relative to it ("2 weeks after the infusion"), never as a date built
 from an estimate; usual durations ("making the cells usually takes 3 to 4 weeks") are marked
 ``usual`` and say so in their words.
+
+Over 400 lines: every key date is worked out here, so the screen, the PDF, the chart and
+read-aloud can never disagree on one.
 """
 
 from __future__ import annotations

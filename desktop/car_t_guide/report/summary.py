@@ -10,6 +10,9 @@ Everything a person typed is data: it is checked (control characters are refused
 own message, as the session loader refuses them), split into font runs and escaped before it
 reaches a Paragraph. What prints imperfectly (no glyph, right-to-left letters, no phone number)
 comes back as warnings for the caller to show (``warning:`` lines on the command line).
+
+Over 400 lines: the summary's sections, in the order they print; each section's drawing lives in
+its own module (chart, wallet card, symptom log, education record).
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """The main window: top bar (language, text size, warning signs), section bar, the pages,
 and Back / where-am-I / Next at the bottom. It lays out and navigates; the family's session as a
-file lives in ``session_document.py`` and everything kiosk in ``kiosk.py``."""
+file lives in ``session_document.py`` and everything kiosk in ``kiosk.py``.
+
+Over 400 lines: the window's bars, its pages' wiring and its navigation (Next and Back step
+through pages and their screens) are one piece of behaviour.
+"""
 
 from __future__ import annotations
 

@@ -9,6 +9,9 @@ is one side effect: its title, a bar from the first to the last day it began in 
 a diamond at the day by which half of the patients had it, and short labels under the bar.
 ``day_to_x`` is the strip's one scale function (the journey chart's is ``x_scale`` in
 core/chart/timeline.py: its axis has margins and may run in years).
+
+Over 400 lines: the strip's layout, its label placement and its grades are one picture, laid out
+together so that they never overlap.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ A version 1 file is read by version 1's rules, then taken up into the version 2 
 (a ``plan.product`` or a review's ``learner`` it carried as an unknown field becomes the real
 field when it is valid). Loading never writes; ``save_session`` (staff pressing Save) writes
 version 2.
+
+Over 400 lines: the session file's one loader (every field's check, old versions, hostile input)
+is the file format's contract, kept whole.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Every change goes straight into the Session; problems show beside their field as the nurse
 types (never a dialog), from the same checks the file loader uses.
+
+Over 400 lines: one form, whose fields, their checks and their Tab order belong together.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ page as that screen, ``show_screen("overview")`` goes back. The page rebuilds fr
 every page, so a language or text-size change redraws whichever screen is showing. The window
 listens to ``screen_changed`` to refresh its "where am I" line, and to
 ``warning_signs_requested`` to open the call-now page.
+
+Over 400 lines: one page of several screens (the overview, each side effect, its grades), which
+share the page's state and are read aloud as one page.
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ straight to its printer. Saving is for staff only: a kiosk shows no file dialog 
 What the page holds of a family (the PDF, its preview) is dropped as soon as the window marks the
 page stale for another family or another language, and when a kiosk forgets the family
 (``forget()``); a build still running for the old family is ignored when it ends.
+
+Over 400 lines: the page's states (building, ready, printing, failed) and the preview they
+show are one state machine, kept in one place.
 """
 
 from __future__ import annotations
