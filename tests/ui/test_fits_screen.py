@@ -155,3 +155,21 @@ def test_on_a_laptop_screen_the_bars_leave_the_page_most_of_the_height(make_wind
         heights[text_size] = window.stack.height()
     assert heights["largest"] == heights["normal"]
     assert heights["largest"] >= 0.55 * window.height()
+
+
+@pytest.mark.parametrize("width", [1366, 1920])
+def test_every_top_bar_control_stays_on_one_line_of_a_laptop_screen(make_window, qtbot, width):
+    """Staff mode with read-aloud on: at 1366 pixels the app's name gives way (the window's
+    title says it) rather than push "About" onto a second line; with room, it shows."""
+    window = make_window("en", size=(width, 760))
+    qtbot.waitUntil(window.read_aloud.service.is_ready, timeout=10_000)
+    qtbot.waitUntil(lambda: window.read_aloud.read_button.isVisible(), timeout=5_000)
+    window.resize(width, 760)
+    QApplication.processEvents()
+    controls = [window.language_box, window.warning_button, window.read_aloud.read_button,
+                window.read_aloud.touch_button, window.about_button]  # fmt: skip
+    assert all(control.isVisible() for control in controls)
+    assert len({control.geometry().center().y() for control in controls}) == 1
+    assert window.about_button.geometry().right() <= window.top_bar.width()
+    title_shown = window.title_label.isVisible()
+    assert title_shown == (width == 1920)

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.title_label.setObjectName("appTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         controls.addWidget(self.title_label)
+        controls.give_way(self.title_label)  # the window's title says it too
 
         self.language_box = QComboBox()
         for code in i18n.SUPPORTED_LANGUAGES:
