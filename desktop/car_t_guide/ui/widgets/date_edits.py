@@ -191,12 +191,7 @@ class DateField(QWidget):
         self.edit.setText(format_entry(value, self._lang))
         self._problem = ""
         self._settle.stop()
-        if value != self._value:
-            self._value = value
-            self._show_words()
-            self.changed.emit()
-        else:
-            self._show_words()
+        self._take(value)
 
     def set_accessible_name(self, name: str) -> None:
         self.edit.setAccessibleName(name)
@@ -225,12 +220,15 @@ class DateField(QWidget):
         if finished:
             self._settle.stop()
             self.edit.setText(format_entry(value, self._lang) if value is not None else "")
-        if value != self._value:
-            self._value = value
-            self._show_words()
+        self._take(value)
+
+    def _take(self, value) -> None:
+        """Show ``value`` in words; say ``changed`` only when it is a different value."""
+        changed = value != self._value
+        self._value = value
+        self._show_words()
+        if changed:
             self.changed.emit()
-        else:
-            self._show_words()
 
     def _show_words(self, typing: bool = False) -> None:
         lang = self._lang

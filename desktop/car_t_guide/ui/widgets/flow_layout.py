@@ -2,8 +2,8 @@
 whole at the largest text size and in longer languages (after Qt's FlowLayout example).
 
 An item can ``give_way``: when the items would not all fit on one line, it is hidden before
-anything wraps (and shown again when there is room) — the app's name in the top bar, which the window's title also
-says, so that a laptop's 1366 pixels keep every control on one line."""
+anything wraps (and shown again when there is room) — the app's name in the top bar, which the
+window's title also says, so that a laptop's 1366 pixels keep every control on one line."""
 
 from __future__ import annotations
 
