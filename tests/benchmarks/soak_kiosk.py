@@ -59,6 +59,9 @@ def main() -> int:
                               idle_countdown_seconds=0.02)
     window = create_main_window("en", settings, today=date(2013, 5, 1), kiosk=True)
     window.showFullScreen()
+    from car_t_guide.ui.warm_up import warm_up_chart
+
+    warm_up_chart()  # as the app does a moment after it starts (ui/warm_up.py)
 
     def settle() -> None:
         # As the real event loop does: handle pending events and delete what deleteLater() left.

@@ -6,6 +6,11 @@ segmentation fault "Garbage-collecting" in the worker). So automatic collection 
 for the whole process and a timer in the GUI thread collects instead, generation by generation,
 with the same thresholds Python itself uses (the approach of pyqtgraph's GarbageCollector).
 Reference counting still frees everything that is not in a cycle at once.
+
+Once the app has loaded what it needs (``set_aside_what_is_loaded``, a moment after start-up),
+the objects alive then (modules, classes, content, the libraries' own) are collected once and
+set aside (``gc.freeze``): a full collection then looks only at what came after, about 0.2 ms
+instead of about 20 ms, so it never stalls a page switch.
 """
 
 from __future__ import annotations
@@ -36,6 +41,12 @@ class GuiThreadCollector(QObject):
                 gc.collect(1)
                 if old > self.thresholds[2]:
                     gc.collect(2)
+
+
+def set_aside_what_is_loaded() -> None:
+    """Collect once, then leave everything alive now out of later full collections."""
+    gc.collect()
+    gc.freeze()
 
 
 def collect_only_in_gui_thread() -> GuiThreadCollector:

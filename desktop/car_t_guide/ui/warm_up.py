@@ -5,7 +5,8 @@ them.
 Start-up does not import them (the welcome screen is painted first); a moment after the window
 is shown, once, the chart's module is imported in the GUI thread (pyqtgraph makes Qt objects as
 it loads, so not in a worker thread). Someone who reaches the journey page sooner imports it
-there, as before; the warm-up then costs nothing.
+there, as before; the warm-up then costs nothing. The objects loaded by then are set aside from
+later garbage collections (ui/gc_guard.py).
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ def warm_up_chart_later(parent: QObject) -> QTimer:
 
 def warm_up_chart() -> None:
     import car_t_guide.ui.widgets.journey_chart  # noqa: F401 (pyqtgraph, numpy)
+    from car_t_guide.ui.gc_guard import set_aside_what_is_loaded
+
+    # Everything start-up needs is loaded now: later full collections skip it.
+    set_aside_what_is_loaded()
