@@ -6,7 +6,7 @@ import os
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
@@ -129,6 +129,28 @@ def test_idle_kiosk_forgets_everything_the_family_entered(kiosk, qtbot):
     focus = QApplication.focusWidget() or kiosk
     qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert NAME not in every_text(kiosk)
+
+
+def test_right_after_the_wipe_no_page_holds_the_familys_words(kiosk, qtbot):
+    """Not even the pages nobody has opened again since: they are made afresh."""
+    kiosk.set_session(family_session())
+    touch(kiosk, qtbot)
+    for page_id in ("journey", "side-effects", "warning-signs", "check-understanding", "summary"):
+        kiosk.show_page(page_id)
+    kiosk.show_page("journey")
+    journey = kiosk.journey_page
+    assert NAME in every_text(kiosk)
+    kiosk.kiosk_mode.forget_family()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    words = "\n".join(
+        widget.text()
+        for widget in kiosk.findChildren(QWidget)
+        if isinstance(widget, (QLabel, QAbstractButton, QLineEdit))
+    ).replace("\u00a0", " ")
+    for secret in (NAME, PHONE, NOTE, "Hospital Infantil"):
+        assert secret not in words
+    assert [page.page_id for page in kiosk.pages.made()] == ["welcome"]
+    assert kiosk.journey_page is not journey  # made again, for nobody yet
 
 
 def test_still_here_keeps_the_family(kiosk, qtbot):

@@ -335,6 +335,9 @@ class MainWindow(QMainWindow):
         self.document.replace(empty_session())
         self.set_language(self.home_language)
         self.show_page("welcome")
+        # The other pages still hold what they drew for this family (until shown again): they
+        # go, and are made afresh for the next one.
+        self.pages.discard_all_but("welcome")
 
     def show_fitted(self) -> None:
         """Show the window within the screen's free area: at its preferred size where that fits

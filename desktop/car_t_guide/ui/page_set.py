@@ -40,3 +40,12 @@ class PageSet(Mapping[str, Page]):
 
     def if_made(self, page_id: str) -> Page | None:
         return self._made.get(page_id)
+
+    def discard_all_but(self, keep: str) -> None:
+        """Delete every made page but ``keep`` (made again when next shown): nothing a page
+        drew for the last family stays in memory."""
+        for page_id in [made for made in self._made if made != keep]:
+            page = self._made.pop(page_id)
+            page.hide()
+            page.setParent(None)  # out of the window's stack now, deleted by Qt below
+            page.deleteLater()
