@@ -13,19 +13,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.e2e.cli import run
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "example-1.json"
-
-
-def run(*args, env=None, input_text=None, timeout=120):
-    return subprocess.run(
-        [sys.executable, "-m", "car_t_guide", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=input_text,
-        timeout=timeout,
-    )
 
 
 def one_error_line(result) -> str:

@@ -6,24 +6,12 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 import tomllib
 
 import pytest
 
 from car_t_guide.core.machine.staff_pin import verify_pin
-
-
-def run(*args, env=None, input_text=None, timeout=60):
-    return subprocess.run(
-        [sys.executable, "-m", "car_t_guide", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=input_text,
-        timeout=timeout,
-    )
+from tests.e2e.cli import run
 
 
 def error_lines(result) -> list[str]:

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from car_t_guide.core import i18n
+
+KIOSK_TODAY = date(2019, 1, 1)  # after every example family's dates
 
 
 @pytest.fixture
@@ -26,6 +30,29 @@ def make_window(qtbot, qapp):
     for window in made:
         window.close()
     i18n.set_language("en")
+
+
+@pytest.fixture
+def kiosk_window(qtbot, qapp):
+    """A kiosk window, shown; its idle and input watchers stopped at the end."""
+    from car_t_guide.ui.app import create_application, create_main_window
+
+    create_application()
+    window = create_main_window("en", kiosk=True, today=KIOSK_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.kiosk_mode.stop()
+
+
+@pytest.fixture
+def active_kiosk_window(kiosk_window, qtbot):
+    """The kiosk window, active: keys typed go to it."""
+    from PySide6.QtWidgets import QApplication
+
+    kiosk_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk_window)
+    return kiosk_window
 
 
 @pytest.fixture(autouse=True)

@@ -71,18 +71,6 @@ def test_every_control_of_every_page_is_named_by_what_it_shows(make_window, lang
     assert failures == {}
 
 
-@pytest.fixture
-def kiosk_window(qtbot):
-    from car_t_guide.ui.app import create_application, create_main_window
-
-    create_application()
-    window = create_main_window("en", kiosk=True, today=LATER)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.kiosk_mode.stop()
-
-
 def test_the_kiosks_pages_are_named_too(kiosk_window):
     window = kiosk_window
     failures = {}

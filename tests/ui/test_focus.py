@@ -119,32 +119,22 @@ def visible_in_page(widget: QWidget) -> bool:
     return viewport.rect().contains(where)
 
 
-def test_the_kiosks_i_know_the_day_keeps_focus(qtbot):
-    from car_t_guide.ui.app import create_application, create_main_window
-
-    create_application()
-    window = create_main_window("en", kiosk=True, today=LATER)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    try:
-        window.show_page("journey")
-        known = next(
-            w for w in window.journey_page.findChildren(QWidget)
-            if w.accessibleName() == "I know the day"
-        )
-        known.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.keyClick(known, Qt.Key.Key_Space)  # ticks it, and the calendar opens
-        calendar = QApplication.focusWidget()
-        qtbot.keyClick(calendar, Qt.Key.Key_Return)  # today's date is picked
-        assert window.session.plan.infusion == LATER
-        focused = QApplication.focusWidget()
-        assert window.journey_page.isAncestorOf(focused), focused
-        assert focused.accessibleName() == "Infusion day"
-        qtbot.waitUntil(lambda: visible_in_page(focused))
-    finally:
-        window.kiosk_mode.stop()
+def test_the_kiosks_i_know_the_day_keeps_focus(active_kiosk_window, qtbot):
+    window = active_kiosk_window
+    window.show_page("journey")
+    known = next(
+        w for w in window.journey_page.findChildren(QWidget)
+        if w.accessibleName() == "I know the day"
+    )
+    known.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(known, Qt.Key.Key_Space)  # ticks it, and the calendar opens
+    calendar = QApplication.focusWidget()
+    qtbot.keyClick(calendar, Qt.Key.Key_Return)  # today's date is picked
+    assert window.session.plan.infusion == LATER
+    focused = QApplication.focusWidget()
+    assert window.journey_page.isAncestorOf(focused), focused
+    assert focused.accessibleName() == "Infusion day"
+    qtbot.waitUntil(lambda: visible_in_page(focused))
 
 
 def test_after_explained_back_and_go_over_again_focus_and_message_are_in_view(

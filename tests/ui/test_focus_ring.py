@@ -107,25 +107,15 @@ def test_every_control_shows_a_ring_that_meets_focus_appearance(
     assert {"QPushButton", "QComboBox"} <= kinds
 
 
-def test_check_boxes_show_the_ring_too(qtbot):
-    from car_t_guide.ui.app import create_application, create_main_window
-
-    create_application()
-    window = create_main_window("en", kiosk=True, today=LATER)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    try:
-        window.show_page("journey")
-        box = window.journey_page.findChildren(QCheckBox)[0]
-        box.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.keyClick(box, Qt.Key.Key_Shift)  # the keyboard is in use
-        QApplication.processEvents()
-        QApplication.processEvents()
-        assert ring_problems(window, window.grab().toImage(), box) == []
-    finally:
-        window.kiosk_mode.stop()
+def test_check_boxes_show_the_ring_too(active_kiosk_window, qtbot):
+    window = active_kiosk_window
+    window.show_page("journey")
+    box = window.journey_page.findChildren(QCheckBox)[0]
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(box, Qt.Key.Key_Shift)  # the keyboard is in use
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert ring_problems(window, window.grab().toImage(), box) == []
 
 
 def test_the_ring_hides_after_a_touch_and_comes_back_with_the_keyboard(make_window, qtbot):

@@ -3,11 +3,8 @@ the Printer interface (to a PDF file here: no test opens a print dialog), saved 
 
 from __future__ import annotations
 
-import json
 import os
 import stat
-import subprocess
-import sys
 import tempfile
 import threading
 from datetime import date
@@ -31,6 +28,7 @@ from car_t_guide.ui.pages import summary as summary_page
 from car_t_guide.ui.pages.base import PageContext
 from car_t_guide.ui.pages.summary import BUILDING, FAILED, READY, SummaryPage
 from car_t_guide.ui.printing import NO_PRINTER, PRINTED, PdfFilePrinter
+from tests.ui.qt_script import run_offscreen
 
 TODAY = date(2019, 1, 1)  # after every example family's dates
 LETTER = CenterSettings(paper_size="letter")
@@ -482,12 +480,7 @@ print(json.dumps([before, after, page.state]))
 
 
 def test_qtpdf_and_reportlab_wait_until_the_page_is_shown():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORTS], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    before, after, state = json.loads(result.stdout.strip().splitlines()[-1])
+    before, after, state = run_offscreen(IMPORTS)
     assert before == [] and after is True and state == READY
 
 

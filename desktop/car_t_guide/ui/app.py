@@ -80,8 +80,7 @@ def watch_input_once_painted(app: QApplication, window) -> None:
 
     handle = window.windowHandle()
     if handle is not None:
-        window._first_frame = FirstFrame(window)  # kept alive with the window
-        handle.installEventFilter(window._first_frame)
+        handle.installEventFilter(FirstFrame(window))  # the window owns it
     QTimer.singleShot(WATCH_INPUT_AT_THE_LATEST_MS, lambda: install_input_watchers(app))
 
 
